@@ -1,0 +1,18 @@
+/**
+ * What the sync core needs from a transport. The websocket adapter implements
+ * it for `ws`; unit tests implement it in memory and flush by hand.
+ */
+export interface CollabSocket {
+  /** Queues one binary message. Must not throw; a broken socket reports through `close`. */
+  send(message: Uint8Array): void;
+  /** Closes with a code from `CloseCode` and a short reason. Idempotent. */
+  close(code: number, reason: string): void;
+}
+
+/** Who is on the other end of a socket, as established when it was authorized. */
+export interface CollabIdentity {
+  userId: string;
+  name: string;
+  /** Read-only connections never get an update applied, forwarded or persisted. */
+  readOnly: boolean;
+}

@@ -1,0 +1,147 @@
+/**
+ * One client on one document. Decodes each frame as exactly one y-websocket
+ * message and hands it to the room; anything it cannot decode, or a message
+ * type that is not allowed, closes this socket and nothing else.
+ */
+import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import * as decoding from 'lib0/decoding';
+import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
+import { encodeUpdateMessage } from './messages.ts';
+import type { Room } from './room.ts';
+import { MalformedAwarenessError } from './roomPresence.ts';
+
+/** Frames that arrive while the document loads are kept, up to this many bytes. */
+const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
+
+class MalformedMessageError extends Error {}
+
+export class Connection {
+  private room: Room | null = null;
+  private buffered: Uint8Array[] | null = [];
+  private bufferedBytes = 0;
+  private closed = false;
+
+  constructor(
+    readonly socket: CollabSocket,
+    readonly identity: CollabIdentity,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Called once the room is loaded: joins it and replays frames that arrived meanwhile. */
+  attach(room: Room): void {
+    if (this.closed) return;
+    this.room = room;
+    room.join(this);
+    const pending = this.buffered ?? [];
+    this.buffered = null;
+    for (const frame of pending) {
+      if (this.closed) break;
+      this.receive(frame);
+    }
+  }
+
+  /** A binary frame from the client. */
+  receive(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (this.buffered) {
+      this.bufferedBytes += frame.byteLength;
+      if (this.bufferedBytes > maxBufferedBytesBeforeLoad) {
+        this.close(CloseCode.messageTooBig, 'too much data before the document loaded');
+      } else {
+        this.buffered.push(frame);
+      }
+      return;
+    }
+    try {
+      this.dispatch(frame);
+    } catch (error) {
+      if (error instanceof MalformedMessageError || error instanceof MalformedAwarenessError) {
+        this.close(CloseCode.malformedMessage, error.message);
+      } else {
+        // lib0 throws plain Errors on truncated input; Yjs may throw on a corrupt update.
+        this.close(CloseCode.malformedMessage, 'malformed message');
+      }
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.closed) this.socket.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, reason);
+    this.detach();
+  }
+
+  /** The transport reports that the socket is gone. */
+  handleClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detach();
+  }
+
+  /** Set by the registry: called when the connection leaves its room. */
+  onDetach: ((connection: Connection, room: Room | null) => void) | null = null;
+
+  private detach(): void {
+    const room = this.room;
+    this.room = null;
+    this.buffered = null;
+    room?.leave(this);
+    this.onDetach?.(this, room);
+  }
+
+  private dispatch(frame: Uint8Array): void {
+    const room = this.room;
+    if (!room) return;
+    const decoder = decoding.createDecoder(frame);
+    const messageType = decoding.readVarUint(decoder);
+    switch (messageType) {
+      case MessageType.sync:
+        this.dispatchSync(decoder, frame, room);
+        break;
+      case MessageType.awareness:
+        room.presence.apply(decoding.readVarUint8Array(decoder), this);
+        break;
+      case MessageType.queryAwareness: {
+        const presence = room.presence.encodeAll();
+        if (presence) this.send(presence);
+        break;
+      }
+      case MessageType.auth:
+        // Clients have nothing to say in the auth message; read and ignore it.
+        decoding.readVarUint(decoder);
+        if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+        break;
+      default:
+        throw new MalformedMessageError(`unknown message type ${messageType}`);
+    }
+    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after message');
+  }
+
+  private dispatchSync(decoder: decoding.Decoder, frame: Uint8Array, room: Room): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case SyncMessageType.step1:
+        room.answerSyncStep1(decoding.readVarUint8Array(decoder), this);
+        return;
+      case SyncMessageType.step2:
+      case SyncMessageType.update: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after update');
+        if (this.identity.readOnly) return;
+        // An update message is forwarded byte for byte; a step 2 becomes an update message.
+        const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(update);
+        room.applyUpdate(update, this, message);
+        return;
+      }
+      default:
+        throw new MalformedMessageError(`unknown sync message type ${syncType}`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/** Encoders for the few server → client messages, built once and sent as bytes. */
+import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, SyncMessageType.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message carrying already-encoded entries `(clientID, clock, JSON state)`. */
+export function encodeAwarenessMessage(
+  entries: Iterable<{ clientId: number; clock: number; state: string }>,
+  count: number,
+): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, count);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientId);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, entry.state);
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,175 @@
+/**
+ * One live document: its Y.Doc, the connections editing it and their presence.
+ * Invariant: an update reaches other clients (broadcast or sync step 2) only
+ * after the store has committed it.
+ */
+import { CloseCode } from '@baton/shared/protocol.ts';
+import * as Y from 'yjs';
+import type { Logger } from '../config/logger.ts';
+import type { DocStore } from '../store/docStore.ts';
+import type { Connection } from './connection.ts';
+import { encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
+import { RoomPresence } from './roomPresence.ts';
+
+export interface RoomOptions {
+  store: DocStore;
+  logger: Logger;
+  compactAfterUpdates: number;
+  /** Called after a change to the document has been committed. */
+  onCommittedChange?: (room: Room) => void;
+  /** Called when a write failed: the room must be dropped (see `fail`). */
+  onBroken: (room: Room) => void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly connections = new Set<Connection>();
+  readonly presence: RoomPresence;
+  /** The newest write. Commits resolve in order, so it settles after every earlier one. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  private broken = false;
+  private pendingWrites = 0;
+  private logLength: number;
+  private compacting = false;
+  private changedInLastApply = false;
+
+  constructor(
+    readonly name: string,
+    storedUpdates: readonly Uint8Array[],
+    private readonly options: RoomOptions,
+  ) {
+    this.logLength = storedUpdates.length;
+    this.doc.transact(() => {
+      for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.changedInLastApply = true;
+    });
+    this.presence = new RoomPresence((message) => this.broadcast(message, null));
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pendingWrites > 0;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const presence = this.presence.encodeAll();
+    if (presence) connection.send(presence);
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.presence.removeOwnedBy(connection);
+  }
+
+  /**
+   * Applies a client's update. `message` is the frame other clients receive;
+   * it is sent as is, once the update is committed.
+   */
+  applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
+    if (this.broken) return;
+    this.changedInLastApply = false;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      // A corrupt update that got half applied leaves memory ahead of the store.
+      if (this.changedInLastApply) this.fail(error);
+      throw error;
+    }
+    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    // An update waiting for a missing dependency changes nothing yet, but the log must keep it.
+    const mustPersist =
+      this.changedInLastApply || store.pendingStructs !== null || store.pendingDs !== null;
+    if (!mustPersist) return;
+    const write = this.options.store.append(this.name, update);
+    this.track(write);
+    write.then(
+      () => {
+        this.broadcast(message, origin);
+        this.options.onCommittedChange?.(this);
+      },
+      (error: unknown) => this.fail(error),
+    );
+    this.logLength++;
+    if (this.logLength >= this.options.compactAfterUpdates) this.compactWhenIdle();
+  }
+
+  /** Answers a sync step 1, after every write before it is committed (see docs/decisions/0001). */
+  answerSyncStep1(stateVector: Uint8Array, to: Connection): void {
+    const reply = encodeSyncStep2(this.doc, stateVector);
+    this.afterWrites(
+      () => to.send(reply),
+      () => to.close(CloseCode.internalError, 'the document could not be saved'),
+    );
+  }
+
+  /** Runs `then` once every write started so far is committed; `failed` if one was not. */
+  afterWrites(then: () => void, failed: () => void): void {
+    if (this.pendingWrites === 0) then();
+    else this.lastWrite.then(then, failed);
+  }
+
+  /** Resolves once no write is pending (failures included). */
+  async settled(): Promise<void> {
+    while (this.pendingWrites > 0) await this.lastWrite.catch(() => undefined);
+  }
+
+  broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(message);
+    }
+  }
+
+  /** Merges the stored log into one update. Runs between writes, never during one. */
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      await this.settled();
+      await this.options.store.compact(this.name);
+      this.logLength = 1;
+    } catch (error) {
+      this.options.logger.error('compaction failed', { doc: this.name, error });
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+
+  private compactWhenIdle(): void {
+    if (!this.compacting) void this.compact();
+  }
+
+  /**
+   * A write failed, so memory holds an update the store does not. Nobody has
+   * seen it (broadcasts wait for commits), and its writer still holds it, so the
+   * safe recovery is to drop the room: every client reconnects, the room reloads
+   * from the store and the writers resend what is missing in their sync step 2.
+   */
+  fail(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.options.logger.error('store refused an update; reloading the document', {
+      doc: this.name,
+      error,
+    });
+    for (const connection of this.connections) {
+      connection.close(CloseCode.internalError, 'a change could not be saved; reconnecting');
+    }
+    this.options.onBroken(this);
+  }
+
+  private track(write: Promise<void>): void {
+    this.pendingWrites++;
+    const settle = () => {
+      this.pendingWrites--;
+    };
+    write.then(settle, settle);
+    this.lastWrite = write;
+  }
+}

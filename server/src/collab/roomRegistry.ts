@@ -1,0 +1,169 @@
+/**
+ * The document lifecycle: at most one load in flight per document, shared by
+ * every connection that arrives meanwhile; unload only when nobody is connected
+ * and no write is pending; a connection arriving during an unload waits for it
+ * and then gets the stored state.
+ */
+import type { Logger } from '../config/logger.ts';
+import type { DocStore } from '../store/docStore.ts';
+import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
+import { Connection } from './connection.ts';
+import { Room } from './room.ts';
+import { CloseCode } from '@baton/shared/protocol.ts';
+
+export interface RoomRegistryOptions {
+  store: DocStore;
+  logger: Logger;
+  compactAfterUpdates: number;
+  /** How long an empty room stays loaded; 0 unloads as soon as it is idle. */
+  idleUnloadMs: number;
+  /** Called after a committed change (for content snapshots). */
+  onCommittedChange?: (room: Room) => void;
+  /** Called before a room unloads, after its last write settled. */
+  beforeUnload?: (room: Room) => Promise<void> | void;
+}
+
+type Slot =
+  | { state: 'loading'; promise: Promise<Room> }
+  | { state: 'ready'; room: Room; unloadTimer: NodeJS.Timeout | null }
+  | { state: 'unloading'; promise: Promise<void> };
+
+export class RoomRegistry {
+  private readonly slots = new Map<string, Slot>();
+  private shuttingDown = false;
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** Adds a socket to a document; frames it receives before the load are buffered. */
+  connect(docName: string, socket: CollabSocket, identity: CollabIdentity): Connection {
+    const connection = new Connection(socket, identity);
+    connection.onDetach = (_connection, room) => {
+      if (room) this.scheduleUnloadIfEmpty(room);
+    };
+    this.acquire(docName).then(
+      (room) => {
+        this.cancelUnload(docName);
+        connection.attach(room);
+        if (connection.isClosed) this.scheduleUnloadIfEmpty(room);
+      },
+      (error: unknown) => {
+        this.options.logger.error('could not load document', { doc: docName, error });
+        connection.close(CloseCode.internalError, 'the document could not be loaded');
+      },
+    );
+    return connection;
+  }
+
+  /** Rooms currently in memory (for health output and tests). */
+  get loadedCount(): number {
+    let n = 0;
+    for (const slot of this.slots.values()) if (slot.state === 'ready') n++;
+    return n;
+  }
+
+  /** The loaded room of a document, if any. */
+  peek(docName: string): Room | undefined {
+    const slot = this.slots.get(docName);
+    return slot?.state === 'ready' ? slot.room : undefined;
+  }
+
+  /** Closes every connection and unloads every room, flushing writes and compacting. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    const unloads: Promise<void>[] = [];
+    for (const [name, slot] of this.slots) {
+      if (slot.state === 'loading') await slot.promise.catch(() => undefined);
+      const current = this.slots.get(name);
+      if (current?.state === 'ready') {
+        for (const connection of current.room.connections) {
+          connection.close(CloseCode.goingAway, 'server shutting down');
+        }
+        unloads.push(this.unload(name, current.room));
+      } else if (current?.state === 'unloading') {
+        unloads.push(current.promise);
+      }
+    }
+    await Promise.all(unloads);
+  }
+
+  private async acquire(docName: string): Promise<Room> {
+    for (;;) {
+      if (this.shuttingDown) throw new Error('server shutting down');
+      const slot = this.slots.get(docName);
+      if (!slot) break;
+      if (slot.state === 'ready') return slot.room;
+      if (slot.state === 'loading') return slot.promise;
+      await slot.promise;
+    }
+    const promise = this.load(docName);
+    this.slots.set(docName, { state: 'loading', promise });
+    try {
+      const room = await promise;
+      this.slots.set(docName, { state: 'ready', room, unloadTimer: null });
+      return room;
+    } catch (error) {
+      this.slots.delete(docName);
+      throw error;
+    }
+  }
+
+  private async load(docName: string): Promise<Room> {
+    const updates = await this.options.store.load(docName);
+    return new Room(docName, updates, {
+      store: this.options.store,
+      logger: this.options.logger,
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      onCommittedChange: this.options.onCommittedChange,
+      onBroken: (room) => this.drop(room),
+    });
+  }
+
+  private cancelUnload(docName: string): void {
+    const slot = this.slots.get(docName);
+    if (slot?.state === 'ready' && slot.unloadTimer) {
+      clearTimeout(slot.unloadTimer);
+      slot.unloadTimer = null;
+    }
+  }
+
+  private scheduleUnloadIfEmpty(room: Room): void {
+    const slot = this.slots.get(room.name);
+    if (slot?.state !== 'ready' || slot.room !== room || room.connections.size > 0) return;
+    if (slot.unloadTimer || this.shuttingDown) return;
+    slot.unloadTimer = setTimeout(() => {
+      slot.unloadTimer = null;
+      if (room.connections.size === 0 && this.slots.get(room.name) === slot) {
+        void this.unload(room.name, room);
+      }
+    }, this.options.idleUnloadMs);
+    slot.unloadTimer.unref();
+  }
+
+  private unload(docName: string, room: Room): Promise<void> {
+    const promise = (async () => {
+      await room.settled();
+      room.presence.flush();
+      try {
+        await this.options.beforeUnload?.(room);
+        await room.compact();
+      } catch (error) {
+        this.options.logger.error('error while unloading a document', { doc: docName, error });
+      } finally {
+        room.destroy();
+        this.slots.delete(docName);
+      }
+    })();
+    this.slots.set(docName, { state: 'unloading', promise });
+    return promise;
+  }
+
+  /** Forgets a broken room at once; the next connection loads it again from the store. */
+  private drop(room: Room): void {
+    const slot = this.slots.get(room.name);
+    if (slot?.state === 'ready' && slot.room === room) {
+      if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+      this.slots.delete(room.name);
+    }
+    void room.settled().then(() => room.destroy());
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Authorizes a websocket upgrade on `/collab/:installmentId` before any socket
+ * exists: trusted Origin, a session, and the right to read the installment.
+ * Refusals are plain HTTP responses; nothing of the protocol is sent.
+ */
+import { COLLAB_PATH_PREFIX } from '@baton/shared/protocol.ts';
+import { can } from '@baton/shared/roles.ts';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
+import type { Logger } from '../config/logger.ts';
+import { type Auth, sessionUser } from '../auth/auth.ts';
+import { requireInstallmentCapability } from '../domain/access.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import type { RoomRegistry } from './roomRegistry.ts';
+import { adaptWebSocket, bindWebSocket } from './wsTransport.ts';
+import { idParam } from '@baton/shared/api.ts';
+
+export interface UpgradeDeps {
+  auth: Auth;
+  db: Kysely<Database>;
+  wss: WebSocketServer;
+  registry: RoomRegistry;
+  isTrustedOrigin: (origin: string) => boolean;
+  keepaliveIntervalMs: number;
+  logger: Logger;
+}
+
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  return function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', (error) => deps.logger.debug('upgrade socket error', { error }));
+    authorize(deps, request).then(
+      (identity) => {
+        if (socket.destroyed) return;
+        deps.wss.handleUpgrade(request, socket, head, (ws) => {
+          const connection = deps.registry.connect(identity.docName, adaptWebSocket(ws), identity);
+          bindWebSocket(ws, connection, deps.keepaliveIntervalMs, deps.logger);
+        });
+      },
+      (error: unknown) => {
+        if (error instanceof AppError) refuse(socket, error.status, error.message);
+        else {
+          deps.logger.error('websocket authorization failed', { error });
+          refuse(socket, 500, 'Internal error');
+        }
+      },
+    );
+  };
+}
+
+async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith(COLLAB_PATH_PREFIX)) throw new AppError('not_found', 404, 'Not found');
+  const parsedId = idParam.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
+  if (!parsedId.success) throw new AppError('not_found', 404, 'Not found');
+  // Browsers always send Origin on websocket upgrades; a foreign one is cross-site hijacking.
+  const origin = request.headers.origin;
+  if (origin !== undefined && !deps.isTrustedOrigin(origin)) {
+    throw new AppError('forbidden', 403, 'Origin not allowed');
+  }
+  const user = await sessionUser(deps.auth, toHeaders(request));
+  if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
+  const access = await requireInstallmentCapability(
+    deps.db,
+    { userId: user.id, name: user.name },
+    parsedId.data,
+    'read',
+  ).catch((error: unknown) => {
+    // Do not tell a non-member whether the installment exists.
+    if (error instanceof AppError) throw new AppError('forbidden', 403, 'Forbidden');
+    throw error;
+  });
+  return {
+    docName: access.installmentId,
+    userId: user.id,
+    name: user.name,
+    readOnly: !can(access.role, 'edit'),
+  };
+}
+
+function toHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers.set(key, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+  }
+  return headers;
+}
+
+const reasons: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+};
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

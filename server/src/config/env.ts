@@ -1,0 +1,82 @@
+/**
+ * Configuration, parsed once at boot. The only reader of `process.env`:
+ * everything else receives a typed `Config`.
+ */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL like https://baton.example.com' }).optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  TRUSTED_ORIGINS: z.string().optional(),
+  CLIENT_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The validated configuration the server runs with. */
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Where people reach Baton; used for auth callbacks and absolute links. */
+  publicUrl: string | undefined;
+  /** Set when configured; otherwise the server keeps a generated one in DATA_DIR. */
+  authSecret: string | undefined;
+  /** Extra origins allowed to call the API and open websockets (comma separated). */
+  trustedOrigins: string[];
+  /** Directory of the built client; undefined → `client/dist` of this checkout. */
+  clientDist: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a `ConfigError` that lists every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
+    problems.push('BETTER_AUTH_SECRET: required when NODE_ENV=production');
+  }
+  const trustedOrigins = (e.TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of trustedOrigins) {
+    if (!URL.canParse(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not a URL`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    authSecret: e.BETTER_AUTH_SECRET,
+    trustedOrigins: trustedOrigins.map((o) => new URL(o).origin),
+    clientDist: e.CLIENT_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Reads the process environment; call once, at boot. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

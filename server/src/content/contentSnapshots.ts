@@ -1,0 +1,69 @@
+/**
+ * Keeps `installment_content` (canonical ProseMirror JSON, plain text, word
+ * count) close behind the live draft, so lists, search and later publishing
+ * read content without loading Yjs. Debounced per document, with a maximum wait.
+ */
+import type { Kysely } from 'kysely';
+import type * as Y from 'yjs';
+import type { Logger } from '../config/logger.ts';
+import type { Database } from '../db/schema.ts';
+import { nowIso } from '../domain/ids.ts';
+import { readDraftContent } from './draftContent.ts';
+
+interface Pending {
+  doc: Y.Doc;
+  timer: NodeJS.Timeout;
+  firstChangeAt: number;
+}
+
+export class ContentSnapshots {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    private readonly debounceMs: number,
+    private readonly maxWaitMs: number,
+  ) {}
+
+  /** Notes that a document changed; its snapshot is refreshed after a quiet spell. */
+  changed(docName: string, doc: Y.Doc): void {
+    const now = Date.now();
+    const existing = this.pending.get(docName);
+    if (existing) clearTimeout(existing.timer);
+    const firstChangeAt = existing?.firstChangeAt ?? now;
+    const delay = Math.max(0, Math.min(this.debounceMs, firstChangeAt + this.maxWaitMs - now));
+    const timer = setTimeout(() => void this.flush(docName), delay);
+    timer.unref();
+    this.pending.set(docName, { doc, timer, firstChangeAt });
+  }
+
+  /** Writes the snapshot now if one is due (on unload and shutdown). */
+  async flush(docName: string): Promise<void> {
+    const entry = this.pending.get(docName);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(docName);
+    try {
+      await this.write(docName, entry.doc);
+    } catch (error) {
+      this.logger.error('could not store the content snapshot', { doc: docName, error });
+    }
+  }
+
+  private async write(installmentId: string, doc: Y.Doc): Promise<void> {
+    const content = readDraftContent(doc);
+    const row = {
+      installment_id: installmentId,
+      prosemirror_json: JSON.stringify(content.json),
+      plain_text: content.text,
+      word_count: content.wordCount,
+      updated_at: nowIso(),
+    };
+    await this.db
+      .insertInto('installment_content')
+      .values(row)
+      .onConflict((oc) => oc.column('installment_id').doUpdateSet(row))
+      .execute();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Baton's own schema, as Kysely migrations (dialect-neutral schema builder).
+ * Append new migrations; never edit one that has shipped.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+/** SQL dialects Baton's schema supports. */
+export type Dialect = 'sqlite' | 'postgres';
+
+const migrations = (dialect: Dialect): Record<string, Migration> => ({
+  '0001_series_installments': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('series')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('series_member')
+        .addColumn('series_id', 'text', (c) => c.notNull().references('series.id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('series_member_pk', ['series_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('series_member_user')
+        .on('series_member')
+        .columns(['user_id'])
+        .execute();
+      await db.schema
+        .createTable('installment')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('series_id', 'text', (c) => c.notNull().references('series.id').onDelete('cascade'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('installment_series_number', ['series_id', 'number'])
+        .execute();
+      await db.schema
+        .createTable('installment_content')
+        .addColumn('installment_id', 'text', (c) =>
+          c.primaryKey().references('installment.id').onDelete('cascade'),
+        )
+        .addColumn('prosemirror_json', 'text', (c) => c.notNull())
+        .addColumn('plain_text', 'text', (c) => c.notNull())
+        .addColumn('word_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('doc_update')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('doc_name', 'text', (c) => c.notNull())
+        .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('doc_update_doc_id')
+        .on('doc_update')
+        .columns(['doc_name', 'id'])
+        .execute();
+    },
+  },
+});
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations(this.dialect));
+  }
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(dialect),
+    migrationTableName: 'baton_migration',
+    migrationLockTableName: 'baton_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,37 @@
+import type { InstallmentDetail } from '@baton/shared/api.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, requireInstallmentCapability } from '../access.ts';
+import { notFound } from '../../http/errors.ts';
+import { presentInstallment } from '../series/presentSeries.ts';
+
+const excerptLength = 280;
+
+/** One installment with its series and the actor's role in it. */
+export async function getInstallment(
+  db: Kysely<Database>,
+  actor: Actor,
+  installmentId: string,
+): Promise<InstallmentDetail> {
+  const { role } = await requireInstallmentCapability(db, actor, installmentId, 'read');
+  const row = await db
+    .selectFrom('installment')
+    .innerJoin('series', 'series.id', 'installment.series_id')
+    .leftJoin('installment_content', 'installment_content.installment_id', 'installment.id')
+    .selectAll('installment')
+    .select([
+      'series.slug as series_slug',
+      'series.title as series_title',
+      'installment_content.word_count',
+      'installment_content.plain_text',
+    ])
+    .where('installment.id', '=', installmentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Installment');
+  return {
+    ...presentInstallment(row, row.word_count),
+    series: { id: row.series_id, slug: row.series_slug, title: row.series_title },
+    role,
+    excerpt: (row.plain_text ?? '').slice(0, excerptLength),
+  };
+}

@@ -1,0 +1,33 @@
+import type { SeriesDetail } from '@baton/shared/api.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, requireSeriesCapability } from '../access.ts';
+import { notFound } from '../../http/errors.ts';
+import { presentInstallment, presentSeries } from './presentSeries.ts';
+
+/** A series with its installments in order. */
+export async function getSeries(
+  db: Kysely<Database>,
+  actor: Actor,
+  seriesId: string,
+): Promise<SeriesDetail> {
+  const role = await requireSeriesCapability(db, actor, seriesId, 'read');
+  const series = await db
+    .selectFrom('series')
+    .selectAll()
+    .where('id', '=', seriesId)
+    .executeTakeFirst();
+  if (!series) throw notFound('Series');
+  const installments = await db
+    .selectFrom('installment')
+    .leftJoin('installment_content', 'installment_content.installment_id', 'installment.id')
+    .selectAll('installment')
+    .select('installment_content.word_count')
+    .where('installment.series_id', '=', seriesId)
+    .orderBy('installment.number', 'asc')
+    .execute();
+  return {
+    ...presentSeries(series, role, installments.length),
+    installments: installments.map((i) => presentInstallment(i, i.word_count)),
+  };
+}

@@ -1,0 +1,44 @@
+import type { SeriesSummary, UpdateSeriesInput } from '@baton/shared/api.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, requireSeriesCapability } from '../access.ts';
+import { AppError } from '../../http/errors.ts';
+import { nowIso } from '../ids.ts';
+import { getSeries } from './getSeries.ts';
+
+/** Renames a series or changes its slug or description (owner only). */
+export async function updateSeries(
+  db: Kysely<Database>,
+  actor: Actor,
+  seriesId: string,
+  input: UpdateSeriesInput,
+): Promise<SeriesSummary> {
+  await requireSeriesCapability(db, actor, seriesId, 'manageSeries');
+  await db.transaction().execute(async (trx) => {
+    if (input.slug !== undefined) {
+      const clash = await trx
+        .selectFrom('series')
+        .select('id')
+        .where('slug', '=', input.slug)
+        .where('id', '!=', seriesId)
+        .executeTakeFirst();
+      if (clash) {
+        throw new AppError('slug_taken', 409, `The address "${input.slug}" is already used.`, {
+          slug: 'already used by another series',
+        });
+      }
+    }
+    await trx
+      .updateTable('series')
+      .set({
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.slug !== undefined && { slug: input.slug }),
+        ...(input.description !== undefined && { description: input.description }),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', seriesId)
+      .execute();
+  });
+  const { installments: _installments, ...summary } = await getSeries(db, actor, seriesId);
+  return summary;
+}

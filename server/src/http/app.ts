@@ -1,0 +1,77 @@
+/**
+ * The HTTP application: health, better-auth, the JSON API and the built client.
+ * (The collaboration websocket is attached to the Node server in server.ts.)
+ */
+import type { HealthResponse } from '@baton/shared/api.ts';
+import { limits } from '@baton/shared/limits.ts';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Kysely } from 'kysely';
+import type { Auth } from '../auth/auth.ts';
+import type { Logger } from '../config/logger.ts';
+import type { Database } from '../db/schema.ts';
+import { createErrorHandler } from './errorHandler.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireActor } from './requireActor.ts';
+import { installmentRoutes } from './routes/installmentRoutes.ts';
+import { seriesRoutes } from './routes/seriesRoutes.ts';
+import { mountStaticClient } from './staticClient.ts';
+
+export interface AppDeps {
+  auth: Auth;
+  db: Kysely<Database>;
+  logger: Logger;
+  clientDist: string;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError(createErrorHandler(deps.logger));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        // ProseMirror and the caret extension set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true } satisfies HealthResponse));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.maxJsonBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', 413, 'The request body is too large.');
+      },
+    }),
+  );
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+
+  const api = new Hono();
+  api.use('*', requireActor(deps.auth));
+  api.route('/series', seriesRoutes(deps.db));
+  api.route('/installments', installmentRoutes(deps.db));
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw notFound('API route');
+  });
+
+  if (!mountStaticClient(app, deps.clientDist)) {
+    deps.logger.warn('client build not found; serving the API only', { dir: deps.clientDist });
+    app.get('/', (c) =>
+      c.text('Baton is running, but the client is not built. Run `pnpm build` (or `npm start`).'),
+    );
+  }
+  return app;
+}

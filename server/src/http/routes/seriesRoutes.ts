@@ -1,0 +1,42 @@
+import {
+  createInstallmentInput,
+  createSeriesInput,
+  idParam,
+  updateSeriesInput,
+} from '@baton/shared/api.ts';
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { createInstallment } from '../../domain/installments/createInstallment.ts';
+import { createSeries } from '../../domain/series/createSeries.ts';
+import { getSeries } from '../../domain/series/getSeries.ts';
+import { listSeries } from '../../domain/series/listSeries.ts';
+import { updateSeries } from '../../domain/series/updateSeries.ts';
+import { notFound } from '../errors.ts';
+import { readJson } from '../readJson.ts';
+import type { ActorEnv } from '../requireActor.ts';
+
+/** `/api/series`: validate → command → present. */
+export function seriesRoutes(db: Kysely<Database>) {
+  const id = (raw: string) => {
+    const parsed = idParam.safeParse(raw);
+    if (!parsed.success) throw notFound('Series');
+    return parsed.data;
+  };
+  return new Hono<ActorEnv>()
+    .get('/', async (c) => c.json(await listSeries(db, c.var.actor)))
+    .post('/', async (c) => {
+      const input = await readJson(c, createSeriesInput);
+      return c.json(await createSeries(db, c.var.actor, input), 201);
+    })
+    .get('/:id', async (c) => c.json(await getSeries(db, c.var.actor, id(c.req.param('id')))))
+    .patch('/:id', async (c) => {
+      const input = await readJson(c, updateSeriesInput);
+      return c.json(await updateSeries(db, c.var.actor, id(c.req.param('id')), input));
+    })
+    .post('/:id/installments', async (c) => {
+      const seriesId = id(c.req.param('id'));
+      const input = await readJson(c, createInstallmentInput);
+      return c.json(await createInstallment(db, c.var.actor, seriesId, input), 201);
+    });
+}

@@ -1,0 +1,140 @@
+/**
+ * Boots Baton: store, migrations, auth, the HTTP app and the collaboration
+ * websocket on one port. `startBaton` is what main.ts and the tests call.
+ */
+import { serve } from '@hono/node-server';
+import { limits } from '@baton/shared/limits.ts';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { createAuth } from './auth/auth.ts';
+import { resolveAuthSecret } from './auth/authSecret.ts';
+import { createUpgradeHandler } from './collab/upgradeHandler.ts';
+import { RoomRegistry } from './collab/roomRegistry.ts';
+import type { Config } from './config/env.ts';
+import { createLogger, type Logger } from './config/logger.ts';
+import { ContentSnapshots } from './content/contentSnapshots.ts';
+import { migrateToLatest } from './db/migrations.ts';
+import type { Database } from './db/schema.ts';
+import { openSqlite } from './db/sqlite.ts';
+import { createApp } from './http/app.ts';
+import { SqliteDocStore } from './store/sqliteDocStore.ts';
+
+const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+export interface BatonServer {
+  /** Where the server listens, e.g. http://localhost:8787. */
+  url: string;
+  port: number;
+  registry: RoomRegistry;
+  logger: Logger;
+  /** Graceful stop: refuse new work, close sockets, flush writes, compact, close the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Overrides for tests; production reads everything from Config. */
+  idleUnloadMs?: number;
+  compactAfterUpdates?: number;
+}
+
+export async function startBaton(config: Config, options: StartOptions = {}): Promise<BatonServer> {
+  const logger = createLogger(config.logLevel);
+  const sqlite = openSqlite(config.dataDir);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  const store = new SqliteDocStore(sqlite);
+
+  // Listen first: with PORT=0 the public URL (and so the trusted origin) is known only now.
+  let handle: (request: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const server = await listen(config, (request) => handle(request));
+  const port = (server.address() as AddressInfo).port;
+  const localUrl = `http://localhost:${port}`;
+  const publicUrl = config.publicUrl ?? localUrl;
+  const trustedOrigins = new Set([
+    new URL(publicUrl).origin,
+    localUrl,
+    `http://127.0.0.1:${port}`,
+    ...config.trustedOrigins,
+    ...(config.nodeEnv === 'development' ? ['http://localhost:5173'] : []),
+  ]);
+
+  const auth = await createAuth({
+    database: sqlite,
+    baseURL: publicUrl,
+    secret: resolveAuthSecret(config.authSecret, config.dataDir),
+    trustedOrigins: [...trustedOrigins],
+  });
+  const snapshots = new ContentSnapshots(
+    db,
+    logger,
+    limits.contentSnapshotDebounceMs,
+    limits.contentSnapshotMaxWaitMs,
+  );
+  const registry = new RoomRegistry({
+    store,
+    logger,
+    compactAfterUpdates: options.compactAfterUpdates ?? limits.compactAfterUpdates,
+    idleUnloadMs: options.idleUnloadMs ?? limits.roomIdleUnloadMs,
+    onCommittedChange: (room) => snapshots.changed(room.name, room.doc),
+    beforeUnload: (room) => snapshots.flush(room.name),
+  });
+  const app = createApp({
+    auth,
+    db,
+    logger,
+    clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
+  });
+  handle = (request) => app.fetch(request);
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      auth,
+      db,
+      wss,
+      registry,
+      isTrustedOrigin: (origin) => trustedOrigins.has(origin),
+      keepaliveIntervalMs: limits.keepaliveIntervalMs,
+      logger,
+    }),
+  );
+  logger.info('Baton is listening', { url: localUrl, publicUrl, dataDir: config.dataDir });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: localUrl,
+    port,
+    registry,
+    logger,
+    close() {
+      closing ??= (async () => {
+        const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await registry.shutdown();
+        wss.close();
+        server.closeAllConnections();
+        await httpClosed;
+        await store.close();
+        await db.destroy();
+        logger.info('Baton stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(
+  config: Config,
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server as Server),
+    ) as Server;
+    server.once('error', reject);
+  });
+}

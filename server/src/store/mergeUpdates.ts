@@ -1,0 +1,17 @@
+import * as Y from 'yjs';
+
+/**
+ * Merges a log of updates into one state update by applying them to a scratch
+ * document, so deleted content is garbage-collected (Y.mergeUpdates keeps it).
+ */
+export function mergeUpdateLog(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}

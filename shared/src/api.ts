@@ -1,0 +1,109 @@
+/**
+ * The JSON API contract: request schemas (zod, validated by the server) and
+ * response shapes (typed by the client). Errors are always `ApiErrorBody`.
+ */
+import { z } from 'zod';
+import { limits } from './limits.ts';
+import type { Role } from './roles.ts';
+import { slugPattern } from './slug.ts';
+
+const title = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+export const createSeriesInput = z.strictObject({
+  title: title(limits.seriesTitleMax),
+  description: z.string().trim().max(limits.seriesDescriptionMax).optional(),
+});
+export type CreateSeriesInput = z.infer<typeof createSeriesInput>;
+
+export const updateSeriesInput = z
+  .strictObject({
+    title: title(limits.seriesTitleMax).optional(),
+    slug: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(limits.slugMax, { error: `must be at most ${limits.slugMax} characters` })
+      .regex(slugPattern, { error: 'use lowercase letters, digits and single hyphens' })
+      .optional(),
+    description: z.string().trim().max(limits.seriesDescriptionMax).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { error: 'nothing to update' });
+export type UpdateSeriesInput = z.infer<typeof updateSeriesInput>;
+
+export const createInstallmentInput = z.strictObject({
+  title: title(limits.installmentTitleMax),
+});
+export type CreateInstallmentInput = z.infer<typeof createInstallmentInput>;
+
+export const updateInstallmentInput = z.strictObject({
+  title: title(limits.installmentTitleMax),
+});
+export type UpdateInstallmentInput = z.infer<typeof updateInstallmentInput>;
+
+/** Path ids are opaque strings; bounded so a hostile path cannot become a huge query. */
+export const idParam = z.string().min(1).max(64);
+
+/** Stable error codes of the API. */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'slug_taken',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** For validation errors: the offending fields, as dotted paths, with what is wrong. */
+    fields?: Record<string, string>;
+  };
+}
+
+export interface SeriesSummary {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  role: Role;
+  installmentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InstallmentSummary {
+  id: string;
+  seriesId: string;
+  number: number;
+  title: string;
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SeriesDetail extends SeriesSummary {
+  installments: InstallmentSummary[];
+}
+
+export interface InstallmentDetail extends InstallmentSummary {
+  series: { id: string; slug: string; title: string };
+  role: Role;
+  /** Plain text of the latest stored snapshot (empty until the first edit is saved). */
+  excerpt: string;
+}
+
+export interface HealthResponse {
+  ok: true;
+}

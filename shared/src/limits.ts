@@ -1,0 +1,26 @@
+/**
+ * Explicit limits, shared by client (for early feedback) and server (for enforcement).
+ * docs/operations.md lists them; change them here only.
+ */
+export const limits = {
+  /** Largest websocket frame the server accepts (ws `maxPayload`). */
+  maxMessageBytes: 4 * 1024 * 1024,
+  /** Keepalive: a ping every interval; a socket that missed one pong is closed. */
+  keepaliveIntervalMs: 30_000,
+  /** Updates in a document's log before it is compacted into one state update. */
+  compactAfterUpdates: 1_000,
+  /** How long an empty room stays in memory before it unloads (reconnects are cheap). */
+  roomIdleUnloadMs: 10_000,
+  /** Debounce and maximum wait for refreshing the stored ProseMirror JSON and text. */
+  contentSnapshotDebounceMs: 2_000,
+  contentSnapshotMaxWaitMs: 10_000,
+  /** Largest JSON request body accepted by the API. */
+  maxJsonBodyBytes: 256 * 1024,
+  seriesTitleMax: 200,
+  seriesDescriptionMax: 2_000,
+  slugMax: 80,
+  installmentTitleMax: 200,
+  passwordMin: 8,
+  passwordMax: 128,
+  nameMax: 80,
+} as const;

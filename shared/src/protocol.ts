@@ -1,0 +1,57 @@
+/**
+ * The collaboration wire protocol: the standard y-websocket framing
+ * (y-protocols sync + awareness), plus the close codes Baton uses.
+ * Client and server import these; neither redefines them.
+ */
+
+/** Path prefix of the collaboration websocket: `/collab/:installmentId`. */
+export const COLLAB_PATH_PREFIX = '/collab/';
+
+/** Top-level message types of the y-websocket protocol. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Sub-types of a sync message (y-protocols/sync). */
+export const SyncMessageType = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const;
+
+/** Name of the XmlFragment that holds the Tiptap document inside every Y.Doc. */
+export const DOC_FRAGMENT = 'default';
+
+/**
+ * Websocket close codes. 1000-1015 are the standard ones; 4000-4999 are ours.
+ * A client can show a message a person can act on for each of them.
+ */
+export const CloseCode = {
+  normal: 1000,
+  /** Server shutting down or the document is being unloaded; reconnect. */
+  goingAway: 1001,
+  /** A text frame, or anything that is not a binary y-websocket message. */
+  unsupportedData: 1003,
+  /** Frame larger than the server's maxPayload. */
+  messageTooBig: 1009,
+  /** The server failed (for example the store refused a write); reconnect later. */
+  internalError: 1011,
+  /** The message could not be decoded, or its type is not allowed. */
+  malformedMessage: 4400,
+  /** No keepalive reply within the deadline. */
+  keepaliveTimeout: 4408,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Human explanations of close codes, for the client's status line. */
+export const closeCodeMessages: Record<number, string> = {
+  [CloseCode.goingAway]: 'The server is restarting. Reconnecting…',
+  [CloseCode.messageTooBig]: 'A change was too large for the server to accept.',
+  [CloseCode.internalError]: 'The server could not save a change. Reconnecting…',
+  [CloseCode.malformedMessage]: 'The server could not read a message from this editor.',
+  [CloseCode.keepaliveTimeout]: 'The connection went quiet. Reconnecting…',
+};

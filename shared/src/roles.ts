@@ -1,0 +1,29 @@
+/**
+ * Roles and what each may do: the one table every surface consults through `can`.
+ * Nothing else compares role names.
+ */
+export const roles = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const capabilities = [
+  'read',
+  'comment',
+  'edit',
+  'publish',
+  'manageSeries',
+  'manageMembers',
+  'deleteSeries',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+const capabilityTable: Record<Role, ReadonlySet<Capability>> = {
+  owner: new Set(capabilities),
+  editor: new Set(['read', 'comment', 'edit', 'publish']),
+  commenter: new Set(['read', 'comment']),
+  viewer: new Set(['read']),
+};
+
+/** Whether `role` grants `capability`. A missing role (not a member) grants nothing. */
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role != null && capabilityTable[role].has(capability);
+}
