@@ -1,0 +1,64 @@
+/** A small API client for tests: signs users up and calls the JSON API with their cookie. */
+import { randomUUID } from 'node:crypto';
+
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  cookie: string;
+}
+
+export async function signUp(baseUrl: string, name = 'Writer'): Promise<TestUser> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '')}-${randomUUID().slice(0, 8)}@example.com`;
+  const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ name, email, password: 'correct horse battery' }),
+  });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { user: { id: string } };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { id: body.user.id, name, email, cookie };
+}
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+}
+
+export async function api<T = unknown>(
+  baseUrl: string,
+  user: TestUser | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { origin: baseUrl };
+  if (user) headers.cookie = user.cookie;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Signs a user up and creates a series with one installment; returns their ids. */
+export async function seedInstallment(baseUrl: string, user: TestUser) {
+  const series = await api<{ id: string }>(baseUrl, user, 'POST', '/api/series', {
+    title: 'The Relay',
+  });
+  const installment = await api<{ id: string }>(
+    baseUrl,
+    user,
+    'POST',
+    `/api/series/${series.body.id}/installments`,
+    { title: 'Taking the baton' },
+  );
+  return { seriesId: series.body.id, installmentId: installment.body.id };
+}

@@ -1,0 +1,54 @@
+/** Runs Baton as a child process (for SIGKILL tests), the way `pnpm start` runs it. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL, and resolve once the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM (graceful), and resolve with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function startServerProcess(dataDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /Baton is listening \{"url":"([^"]+)"/.exec(log);
+      if (!match?.[1]) return;
+      child.stderr?.off('data', onData);
+      child.stderr?.resume();
+      resolve({
+        url: match[1],
+        child,
+        async kill() {
+          child.kill('SIGKILL');
+          await exited;
+        },
+        async stop() {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
+    child.stderr?.on('data', onData);
+    void exited.then((code) => reject(new Error(`server exited early (${code}):\n${log}`)));
+  });
+}
