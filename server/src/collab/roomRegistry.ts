@@ -21,6 +21,8 @@ export interface RoomRegistryOptions {
   onCommittedChange?: (room: Room) => void;
   /** Called before a room unloads, after its last write settled. */
   beforeUnload?: (room: Room) => Promise<void> | void;
+  /** Called once a room has left memory. */
+  onUnloaded?: (docName: string) => void;
 }
 
 type Slot =
@@ -151,6 +153,7 @@ export class RoomRegistry {
       } finally {
         room.destroy();
         this.slots.delete(docName);
+        this.options.onUnloaded?.(docName);
       }
     })();
     this.slots.set(docName, { state: 'unloading', promise });

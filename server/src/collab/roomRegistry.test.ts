@@ -1,0 +1,175 @@
+import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { createLogger } from '../config/logger.ts';
+import { MemoryDocStore } from '../store/memoryDocStore.ts';
+import { MemorySocket } from './memorySocket.ts';
+import { RoomRegistry } from './roomRegistry.ts';
+
+const logger = createLogger('silent');
+const writer = { userId: 'u1', name: 'Ann', readOnly: false };
+const registries: RoomRegistry[] = [];
+
+function setup(
+  options: { idleUnloadMs?: number; compactAfterUpdates?: number; onUnloaded?: () => void } = {},
+) {
+  const store = new MemoryDocStore();
+  const registry = new RoomRegistry({
+    store,
+    logger,
+    compactAfterUpdates: options.compactAfterUpdates ?? 1000,
+    idleUnloadMs: options.idleUnloadMs ?? 0,
+    onUnloaded: options.onUnloaded,
+  });
+  registries.push(registry);
+  return { store, registry };
+}
+
+afterEach(async () => {
+  for (const r of registries.splice(0)) await r.shutdown();
+});
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, SyncMessageType.update);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+function step1Message(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  syncProtocol.writeSyncStep1(e, doc);
+  return encoding.toUint8Array(e);
+}
+
+function edit(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | null = null;
+  doc.once('update', (u: Uint8Array) => (update = u));
+  doc.getText('t').insert(0, text);
+  return update!;
+}
+
+/** Lets pending promise callbacks and setImmediate work run (store flushes, presence). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('room lifecycle and ordering (in-memory sockets)', () => {
+  it('SYNC-4 loads a document once for concurrent connections and sends nothing before', async () => {
+    const { store, registry } = setup();
+    let finishLoad!: () => void;
+    store.loadGate = new Promise((resolve) => (finishLoad = resolve));
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    registry.connect('doc', b, writer);
+    // A client may send before the load finishes; it is buffered, not lost.
+    ca.receive(updateMessage(edit(new Y.Doc(), 'early')));
+    await settle();
+    expect(a.sent).toEqual([]);
+    expect(b.sent).toEqual([]);
+    finishLoad();
+    await settle();
+    expect(store.loadCount).toBe(1);
+    expect(a.kinds()[0]).toBe('sync:step1');
+    expect(b.kinds()).toEqual(['sync:step1', 'sync:update']);
+  });
+
+  it('SYNC-5 broadcasts an update only after the store committed it', async () => {
+    const { store, registry } = setup();
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    registry.connect('doc', b, writer);
+    await settle();
+    b.sent.length = 0;
+    store.holdWrites();
+    ca.receive(updateMessage(edit(new Y.Doc(), 'held')));
+    await settle();
+    expect(b.sent).toEqual([]);
+    store.releaseWrites();
+    await settle();
+    expect(b.kinds()).toEqual(['sync:update']);
+    expect(store.logLength('doc')).toBe(1);
+  });
+
+  it('SYNC-6 answers a sync step 1 only after the updates sent before it are committed', async () => {
+    const { store, registry } = setup();
+    const a = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    await settle();
+    a.sent.length = 0;
+    const clientDoc = new Y.Doc();
+    store.holdWrites();
+    ca.receive(updateMessage(edit(clientDoc, 'typed')));
+    ca.receive(step1Message(clientDoc));
+    await settle();
+    expect(a.sent).toEqual([]);
+    store.releaseWrites();
+    await settle();
+    expect(a.kinds()).toEqual(['sync:step2']);
+  });
+
+  it('SYNC-8 a read-only connection never gets an update applied, stored or forwarded', async () => {
+    const { store, registry } = setup();
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const reader = registry.connect('doc', a, { ...writer, readOnly: true });
+    registry.connect('doc', b, writer);
+    await settle();
+    b.sent.length = 0;
+    reader.receive(updateMessage(edit(new Y.Doc(), 'sneaky')));
+    await settle();
+    expect(b.sent).toEqual([]);
+    expect(store.logLength('doc')).toBe(0);
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('');
+  });
+
+  it('SYNC-9 unloads an empty room only once its writes are committed, and reloads it intact', async () => {
+    let writesHeld = false;
+    let unloadedWhileHeld: boolean | null = null;
+    let unloaded!: () => void;
+    const unloadedPromise = new Promise<void>((resolve) => (unloaded = resolve));
+    const { store, registry } = setup({
+      idleUnloadMs: 0,
+      onUnloaded: () => {
+        unloadedWhileHeld = writesHeld;
+        unloaded();
+      },
+    });
+    const a = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    await settle();
+    store.holdWrites();
+    writesHeld = true;
+    ca.receive(updateMessage(edit(new Y.Doc(), 'last words')));
+    ca.handleClosed();
+    for (let i = 0; i < 5; i++) await settle();
+    expect(unloadedWhileHeld).toBeNull();
+    writesHeld = false;
+    store.releaseWrites();
+    await unloadedPromise;
+    expect(unloadedWhileHeld).toBe(false);
+    const b = new MemorySocket();
+    registry.connect('doc', b, writer);
+    await settle();
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('last words');
+  });
+
+  it('DUR-3 compacts the log past the threshold without changing the document', async () => {
+    const { store, registry } = setup({ compactAfterUpdates: 10 });
+    const a = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    await settle();
+    const clientDoc = new Y.Doc();
+    for (let i = 0; i < 25; i++) ca.receive(updateMessage(edit(clientDoc, `${i} `)));
+    await settle();
+    await settle();
+    expect(store.logLength('doc')).toBeLessThan(10);
+    const replayed = new Y.Doc();
+    for (const u of await store.load('doc')) Y.applyUpdate(replayed, u);
+    expect(replayed.getText('t').toString()).toBe(clientDoc.getText('t').toString());
+  });
+});
