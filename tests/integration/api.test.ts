@@ -33,7 +33,9 @@ describe('JSON API', () => {
   });
 
   it('API-3 numbers installments 1, 2, 3 in order and renames them', async () => {
-    const series = await api<SeriesSummary>(server.url, ann, 'POST', '/api/series', { title: 'Relay' });
+    const series = await api<SeriesSummary>(server.url, ann, 'POST', '/api/series', {
+      title: 'Relay',
+    });
     const numbers: number[] = [];
     for (const title of ['One', 'Two', 'Three']) {
       const res = await api<{ number: number }>(
@@ -54,7 +56,12 @@ describe('JSON API', () => {
       title: 'Two, revised',
     });
     expect(renamed.status).toBe(200);
-    const fetched = await api<InstallmentDetail>(server.url, ann, 'GET', `/api/installments/${second.id}`);
+    const fetched = await api<InstallmentDetail>(
+      server.url,
+      ann,
+      'GET',
+      `/api/installments/${second.id}`,
+    );
     expect(fetched.body).toMatchObject({ title: 'Two, revised', number: 2, role: 'owner' });
     expect(fetched.body.series).toMatchObject({ id: series.body.id, slug: 'relay' });
   });
@@ -66,9 +73,15 @@ describe('JSON API', () => {
       slug: 'alpha-serial',
     });
     expect(ok.body.slug).toBe('alpha-serial');
-    const clash = await api<{ error: { code: string } }>(server.url, ann, 'PATCH', `/api/series/${a.body.id}`, {
-      slug: 'beta',
-    });
+    const clash = await api<{ error: { code: string } }>(
+      server.url,
+      ann,
+      'PATCH',
+      `/api/series/${a.body.id}`,
+      {
+        slug: 'beta',
+      },
+    );
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe('slug_taken');
   });
@@ -93,7 +106,10 @@ describe('JSON API', () => {
     );
     expect(badSlug.status).toBe(400);
     expect(badSlug.body.error.fields).toHaveProperty('slug');
-    const unknownKey = await api(server.url, ann, 'POST', '/api/series', { title: 'x', color: 'red' });
+    const unknownKey = await api(server.url, ann, 'POST', '/api/series', {
+      title: 'x',
+      color: 'red',
+    });
     expect(unknownKey.status).toBe(400);
     const notJson = await fetch(`${server.url}/api/series`, {
       method: 'POST',
@@ -110,7 +126,9 @@ describe('JSON API', () => {
   });
 
   it('API-7 hides series from non-members (404) and unknown ids are 404', async () => {
-    const series = await api<SeriesSummary>(server.url, ann, 'POST', '/api/series', { title: 'Private' });
+    const series = await api<SeriesSummary>(server.url, ann, 'POST', '/api/series', {
+      title: 'Private',
+    });
     const installment = await api<{ id: string }>(
       server.url,
       ann,
@@ -120,11 +138,18 @@ describe('JSON API', () => {
     );
     expect((await api(server.url, bob, 'GET', `/api/series/${series.body.id}`)).status).toBe(404);
     expect(
-      (await api(server.url, bob, 'PATCH', `/api/series/${series.body.id}`, { title: 'Mine' })).status,
+      (await api(server.url, bob, 'PATCH', `/api/series/${series.body.id}`, { title: 'Mine' }))
+        .status,
     ).toBe(404);
-    expect((await api(server.url, bob, 'GET', `/api/installments/${installment.body.id}`)).status).toBe(404);
     expect(
-      (await api(server.url, bob, 'POST', `/api/series/${series.body.id}/installments`, { title: 'x' })).status,
+      (await api(server.url, bob, 'GET', `/api/installments/${installment.body.id}`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await api(server.url, bob, 'POST', `/api/series/${series.body.id}/installments`, {
+          title: 'x',
+        })
+      ).status,
     ).toBe(404);
     expect((await api(server.url, ann, 'GET', '/api/series/does-not-exist')).status).toBe(404);
     const bobsList = await api<SeriesSummary[]>(server.url, bob, 'GET', '/api/series');

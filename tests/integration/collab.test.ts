@@ -38,7 +38,9 @@ describe('live co-editing through the server', () => {
     const b = client();
     await Promise.all([untilSynced(a), untilSynced(b)]);
     appendParagraph(a.doc, 'The baton passed at midnight.');
-    await untilDoc(b, 'b sees a', (doc) => paragraphs(doc).includes('The baton passed at midnight.'));
+    await untilDoc(b, 'b sees a', (doc) =>
+      paragraphs(doc).includes('The baton passed at midnight.'),
+    );
     appendParagraph(b.doc, 'Nobody dropped it.');
     await untilDoc(a, 'a sees b', (doc) => paragraphs(doc).includes('Nobody dropped it.'));
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
@@ -50,7 +52,11 @@ describe('live co-editing through the server', () => {
     const before = paragraphs(a.doc).length;
     for (let i = 0; i < 20; i++) appendParagraph(a.doc, `paragraph ${i}`);
     const late = client();
-    await untilDoc(late, 'the late client has everything', (doc) => paragraphs(doc).length === before + 20);
+    await untilDoc(
+      late,
+      'the late client has everything',
+      (doc) => paragraphs(doc).length === before + 20,
+    );
     expect(paragraphs(late.doc)).toEqual(paragraphs(a.doc));
   });
 

@@ -29,7 +29,10 @@ describe('websocket authorization happens during the upgrade', () => {
   });
 
   it('AUTH-3 refuses an untrusted Origin even with a valid session (403)', async () => {
-    const outcome = await attemptUpgrade(url, { origin: 'https://evil.example', cookie: ann.cookie });
+    const outcome = await attemptUpgrade(url, {
+      origin: 'https://evil.example',
+      cookie: ann.cookie,
+    });
     expect(outcome).toEqual({ refusedWith: 403, frames: 0 });
   });
 

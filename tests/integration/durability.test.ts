@@ -25,7 +25,11 @@ describe('durability', () => {
     const written = paragraphs(writer.doc);
     // A second client seeing everything proves the server committed it.
     const witness = connectClient(first.url, installmentId, ann.cookie);
-    await untilDoc(witness, 'the witness has every line', (doc) => paragraphs(doc).length === written.length);
+    await untilDoc(
+      witness,
+      'the witness has every line',
+      (doc) => paragraphs(doc).length === written.length,
+    );
     writer.destroy();
     witness.destroy();
     await first.close();
@@ -59,7 +63,11 @@ describe('durability', () => {
         );
         // Kill at a different point each round, once the reader has seen that much.
         const killAfter = start + 100 + round * 137;
-        await untilDoc(reader, `the reader has ${killAfter} paragraphs`, (doc) => paragraphs(doc).length >= killAfter);
+        await untilDoc(
+          reader,
+          `the reader has ${killAfter} paragraphs`,
+          (doc) => paragraphs(doc).length >= killAfter,
+        );
         const closed = until(
           'the reader sees the connection drop',
           () => !reader.provider.wsconnected,

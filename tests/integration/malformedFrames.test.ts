@@ -35,10 +35,22 @@ const cases: Array<{ name: string; frame: Uint8Array | string; code: number }> =
   // First byte 0xd7 is a message type no client may send.
   { name: 'random bytes', frame: seededBytes(7, 64), code: CloseCode.malformedMessage },
   { name: 'a truncated varint', frame: new Uint8Array([0x80]), code: CloseCode.malformedMessage },
-  { name: 'a sync message cut short', frame: new Uint8Array([0, 2, 50, 1, 2]), code: CloseCode.malformedMessage },
+  {
+    name: 'a sync message cut short',
+    frame: new Uint8Array([0, 2, 50, 1, 2]),
+    code: CloseCode.malformedMessage,
+  },
   { name: 'a text frame', frame: 'hello', code: CloseCode.unsupportedData },
-  { name: 'an unknown message type', frame: new Uint8Array([99, 0]), code: CloseCode.malformedMessage },
-  { name: 'an awareness update that is not JSON', frame: new Uint8Array([1, 5, 1, 7, 1, 1, 0x7b]), code: CloseCode.malformedMessage },
+  {
+    name: 'an unknown message type',
+    frame: new Uint8Array([99, 0]),
+    code: CloseCode.malformedMessage,
+  },
+  {
+    name: 'an awareness update that is not JSON',
+    frame: new Uint8Array([1, 5, 1, 7, 1, 1, 0x7b]),
+    code: CloseCode.malformedMessage,
+  },
 ];
 
 beforeAll(async () => {

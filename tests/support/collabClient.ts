@@ -28,11 +28,16 @@ export function connectClient(
     }
   }
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, installmentId, doc, {
-    WebSocketPolyfill: AuthenticatedWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    connect: options.connect ?? true,
-  });
+  const provider = new WebsocketProvider(
+    `${baseUrl.replace(/^http/, 'ws')}/collab`,
+    installmentId,
+    doc,
+    {
+      WebSocketPolyfill: AuthenticatedWebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      connect: options.connect ?? true,
+    },
+  );
   return {
     doc,
     provider,
@@ -86,5 +91,12 @@ export function paragraphs(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment(DOC_FRAGMENT)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''));
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+            .join('')
+        : '',
+    );
 }

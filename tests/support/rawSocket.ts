@@ -9,7 +9,10 @@ export interface UpgradeOutcome {
 }
 
 /** Tries to open a collab socket and reports whether the upgrade was refused. */
-export function attemptUpgrade(url: string, headers: Record<string, string>): Promise<UpgradeOutcome> {
+export function attemptUpgrade(
+  url: string,
+  headers: Record<string, string>,
+): Promise<UpgradeOutcome> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     let frames = 0;

@@ -26,7 +26,9 @@ export function startServerProcess(dataDir: string): Promise<ServerProcess> {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return new Promise((resolve, reject) => {
     let log = '';
     const onData = (chunk: Buffer) => {

@@ -25,7 +25,10 @@ export function until(
 
 /** Resolves with the first emission of `event` on a Node-style or lib0-style emitter. */
 export function once<T extends unknown[]>(
-  emitter: { on(event: string, fn: (...args: T) => void): unknown; off(event: string, fn: (...args: T) => void): unknown },
+  emitter: {
+    on(event: string, fn: (...args: T) => void): unknown;
+    off(event: string, fn: (...args: T) => void): unknown;
+  },
   event: string,
   timeoutMs = 15_000,
 ): Promise<T> {

@@ -121,7 +121,8 @@ export class Connection {
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`);
     }
-    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after message');
+    if (decoding.hasContent(decoder))
+      throw new MalformedMessageError('trailing bytes after message');
   }
 
   private dispatchSync(decoder: decoding.Decoder, frame: Uint8Array, room: Room): void {
@@ -133,7 +134,8 @@ export class Connection {
       case SyncMessageType.step2:
       case SyncMessageType.update: {
         const update = decoding.readVarUint8Array(decoder);
-        if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after update');
+        if (decoding.hasContent(decoder))
+          throw new MalformedMessageError('trailing bytes after update');
         if (this.identity.readOnly) return;
         // An update message is forwarded byte for byte; a step 2 becomes an update message.
         const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(update);

@@ -35,7 +35,8 @@ export class RoomPresence {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      if (!isValidState(state)) throw new MalformedAwarenessError('awareness state is not a JSON object');
+      if (!isValidState(state))
+        throw new MalformedAwarenessError('awareness state is not a JSON object');
       const current = this.entries.get(clientId);
       if (current && current.owner !== null && current.owner !== owner) continue;
       const isNewer =

@@ -52,8 +52,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 
 async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (!url.pathname.startsWith(COLLAB_PATH_PREFIX)) throw new AppError('not_found', 404, 'Not found');
-  const parsedId = idParam.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
+  if (!url.pathname.startsWith(COLLAB_PATH_PREFIX))
+    throw new AppError('not_found', 404, 'Not found');
+  const parsedId = idParam.safeParse(
+    decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)),
+  );
   if (!parsedId.success) throw new AppError('not_found', 404, 'Not found');
   // Browsers always send Origin on websocket upgrades; a foreign one is cross-site hijacking.
   const origin = request.headers.origin;

@@ -23,7 +23,9 @@ describe('configuration', () => {
 
   it('requires BETTER_AUTH_SECRET in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/BETTER_AUTH_SECRET/);
-    expect(parseConfig({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) }).authSecret).toHaveLength(32);
+    expect(
+      parseConfig({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) }).authSecret,
+    ).toHaveLength(32);
   });
 
   it('normalizes PUBLIC_URL and TRUSTED_ORIGINS', () => {

@@ -22,7 +22,9 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
       await db.schema
         .createTable('series_member')
-        .addColumn('series_id', 'text', (c) => c.notNull().references('series.id').onDelete('cascade'))
+        .addColumn('series_id', 'text', (c) =>
+          c.notNull().references('series.id').onDelete('cascade'),
+        )
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -36,7 +38,9 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema
         .createTable('installment')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('series_id', 'text', (c) => c.notNull().references('series.id').onDelete('cascade'))
+        .addColumn('series_id', 'text', (c) =>
+          c.notNull().references('series.id').onDelete('cascade'),
+        )
         .addColumn('number', 'integer', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())

@@ -22,6 +22,9 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
       return c.json({ error: { code: 'bad_request', message: error.message } }, error.status);
     }
     logger.error('unhandled error', { method: c.req.method, path: c.req.path, error });
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+    return c.json(
+      { error: { code: 'internal', message: 'Something went wrong on the server.' } },
+      500,
+    );
   };
 }

@@ -14,8 +14,7 @@ export class AppError extends Error {
   }
 }
 
-export const unauthenticated = () =>
-  new AppError('unauthenticated', 401, 'Sign in to continue.');
+export const unauthenticated = () => new AppError('unauthenticated', 401, 'Sign in to continue.');
 export const forbidden = (message = 'You do not have permission to do that.') =>
   new AppError('forbidden', 403, message);
 export const notFound = (what: string) => new AppError('not_found', 404, `${what} not found.`);

@@ -18,7 +18,9 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body');
+      const key =
+        issue.path.map(String).join('.') ||
+        (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body');
       fields[key] ??= issue.message;
     }
     throw validationFailed(fields);

@@ -24,7 +24,10 @@ function replay(updates: Uint8Array[]): string {
   return text;
 }
 
-export function describeDocStoreContract(name: string, create: () => Promise<DocStore> | DocStore): void {
+export function describeDocStoreContract(
+  name: string,
+  create: () => Promise<DocStore> | DocStore,
+): void {
   describe(`DocStore contract: ${name}`, () => {
     let store: DocStore;
     beforeEach(async () => {

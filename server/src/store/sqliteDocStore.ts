@@ -53,14 +53,16 @@ export class SqliteDocStore implements DocStore {
   }
 
   compact(docName: string): Promise<void> {
-    this.db.transaction(() => {
-      const rows = this.selectLog.all(docName);
-      const last = rows.at(-1);
-      if (!last || rows.length < 2) return;
-      const merged = mergeUpdateLog(rows.map((r) => new Uint8Array(r.data)));
-      this.deleteUpTo.run(docName, last.id);
-      this.insertUpdate.run(docName, merged);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const rows = this.selectLog.all(docName);
+        const last = rows.at(-1);
+        if (!last || rows.length < 2) return;
+        const merged = mergeUpdateLog(rows.map((r) => new Uint8Array(r.data)));
+        this.deleteUpTo.run(docName, last.id);
+        this.insertUpdate.run(docName, merged);
+      })
+      .immediate();
     return Promise.resolve();
   }
 

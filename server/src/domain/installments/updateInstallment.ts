@@ -18,10 +18,11 @@ export async function updateInstallment(
     .set({ title: input.title, updated_at: nowIso() })
     .where('id', '=', installmentId)
     .execute();
-  const { series: _series, role: _role, excerpt: _excerpt, ...summary } = await getInstallment(
-    db,
-    actor,
-    installmentId,
-  );
+  const {
+    series: _series,
+    role: _role,
+    excerpt: _excerpt,
+    ...summary
+  } = await getInstallment(db, actor, installmentId);
   return summary;
 }
