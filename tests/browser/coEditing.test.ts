@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactsDir,
+  hasChromium,
+  launchBrowser,
+  requireChromiumUnderCi,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+requireChromiumUnderCi();
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+
+describe.skipIf(!hasChromium)('in the browser', () => {
+  it('UI-1 a writer signs up, creates a series and an installment, and two windows co-edit live', async () => {
+    const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await first.newPage();
+    await page.goto(`${server.url}/sign-up`);
+    await page.locator('input[name="name"]').fill('Ann Writer');
+    await page.locator('input[name="email"]').fill('ann@example.com');
+    await page.locator('input[name="password"]').fill('correct horse battery');
+    await shot(page, '01-sign-up');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+
+    await page.getByRole('button', { name: 'Create series' }).waitFor();
+    await shot(page, '02-series-list-empty');
+    await page.locator('input[name="title"]').fill('The Relay');
+    await page.getByRole('button', { name: 'Create series' }).click();
+    await page.waitForURL(/\/series\//);
+    await page.locator('input[name="title"]').last().fill('Taking the baton');
+    await page.getByRole('button', { name: 'Add installment' }).click();
+    await page.getByRole('link', { name: /Taking the baton/ }).first().click();
+    await page.waitForURL(/\/installments\//);
+    const editor = page.locator('.ProseMirror');
+    await editor.waitFor();
+
+    // The same user in a second window (a second browser context sharing the session).
+    const second = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      storageState: await first.storageState(),
+    });
+    const other = await second.newPage();
+    await other.goto(page.url());
+    const otherEditor = other.locator('.ProseMirror');
+    await otherEditor.waitFor();
+    await other.locator('[data-testid="status"][data-connection="live"]').waitFor();
+
+    await editor.click();
+    await page.keyboard.type('The night shift handed me the baton at 3 a.m.');
+    await other.locator('.ProseMirror', { hasText: 'handed me the baton at 3 a.m.' }).waitFor();
+    // The other window shows this writer's caret with their name.
+    await other.locator('.collaboration-carets__label', { hasText: 'Ann Writer' }).waitFor();
+    await page.locator('[data-testid="status"][data-save="saved"]').waitFor();
+
+    await otherEditor.click();
+    await other.keyboard.press('End');
+    await other.keyboard.type(' I did not drop it.');
+    await page.locator('.ProseMirror', { hasText: 'I did not drop it.' }).waitFor();
+    expect(await editor.innerText()).toBe(await otherEditor.innerText());
+    await shot(page, '03-editor-writer');
+    await shot(other, '04-editor-second-window');
+    await first.close();
+    await second.close();
+  });
+});
