@@ -7,6 +7,10 @@ import { limits } from './limits.ts';
 import type { Role } from './roles.ts';
 import { slugPattern } from './slug.ts';
 
+// The client runs under a CSP without 'unsafe-eval'; zod's JIT probe would be
+// refused (and logged) on every page. Validation here is never a hot path.
+z.config({ jitless: true });
+
 const title = (max: number) =>
   z
     .string({ error: 'must be a string' })

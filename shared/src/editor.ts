@@ -5,9 +5,7 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
-
-/** Link targets the editor accepts; anything else is not turned into a link. */
-export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
+import { isAllowedLinkTarget } from './links.ts';
 
 /** Extensions that define the document: nodes, marks and their attributes. */
 export function documentExtensions(): AnyExtension[] {
@@ -20,7 +18,8 @@ export function documentExtensions(): AnyExtension[] {
         openOnClick: false,
         autolink: true,
         defaultProtocol: 'https',
-        protocols: [...allowedLinkProtocols],
+        // Enforced on paste, autolink and setLink; the reader's renderer checks again.
+        isAllowedUri: (url) => isAllowedLinkTarget(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),

@@ -37,3 +37,29 @@ describe('shared contracts', () => {
     expect(countWords('Über 2 Brücken\n\nund zurück')).toBe(5);
   });
 });
+
+describe('link targets', () => {
+  it('allows http, https, mailto, relative and # targets only, after trimming and case-folding', async () => {
+    const { isAllowedLinkTarget } = await import('./links.ts');
+    for (const ok of [
+      'https://a.example',
+      'HTTP://A.EXAMPLE',
+      'mailto:x@y.z',
+      '/read/x',
+      '#top',
+      'notes.html',
+    ])
+      expect(isAllowedLinkTarget(ok), ok).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '//evil.example',
+      'tel:123',
+      '',
+    ])
+      expect(isAllowedLinkTarget(bad), bad).toBe(false);
+  });
+});

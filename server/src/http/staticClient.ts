@@ -21,6 +21,8 @@ export function mountStaticClient(app: Hono, distDir: string): boolean {
       },
     }),
   );
+  // A missing hashed asset is a 404, not index.html (which the browser would misread).
+  app.get('/assets/*', (c) => c.text('Not found', 404));
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache');

@@ -1,0 +1,72 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { documentExtensions } from '@baton/shared/editor.ts';
+import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import { countWords } from '@baton/shared/text.ts';
+import { plural } from '../lib/format.ts';
+import { LinkShortcut } from './linkShortcut.ts';
+import type { AwarenessUser } from './presence.ts';
+import { promptForLink, Toolbar } from './Toolbar.tsx';
+import type { CollabSession } from './useCollabDoc.ts';
+
+interface Props {
+  session: CollabSession;
+  user: AwarenessUser;
+  editable: boolean;
+  /** Rendered in the footer next to the counts (the status line). */
+  footer: ReactNode;
+}
+
+/** The Tiptap editor bound to the session's Y.Doc, with toolbar and word count. */
+export function CollabEditor({ session, user, editable, footer }: Props) {
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...documentExtensions(),
+        Placeholder.configure({
+          placeholder: editable ? 'Start writing…' : 'Nothing written yet.',
+        }),
+        CharacterCount.configure({ wordCounter: countWords }),
+        Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
+        CollaborationCaret.configure({ provider: session.provider, user }),
+        LinkShortcut.configure({ onRequestLink: (e) => promptForLink(e, setNotice) }),
+      ],
+      editable,
+      editorProps: {
+        attributes: { class: 'essay', 'aria-label': 'Installment text', spellcheck: 'true' },
+      },
+    },
+    // One editor per session; the parent keys this component by session id.
+    [session],
+  );
+
+  useEffect(() => {
+    editor.setEditable(editable);
+  }, [editor, editable]);
+
+  const counts = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      words: e.storage.characterCount.words(),
+      characters: e.storage.characterCount.characters(),
+    }),
+  });
+
+  return (
+    <div className="editor">
+      {editable && <Toolbar editor={editor} notice={notice} onNotice={setNotice} />}
+      <EditorContent editor={editor} className="editor__content" />
+      <footer className="editor__footer">
+        <span className="editor__counts" data-testid="counts">
+          {plural(counts.words, 'word')} · {plural(counts.characters, 'character')}
+        </span>
+        {footer}
+      </footer>
+    </div>
+  );
+}

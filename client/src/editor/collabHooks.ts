@@ -1,0 +1,28 @@
+/** React bindings for the collaboration stores (save state, connection, presence). */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type { ConnectionSnapshot, ConnectionStore } from './connectionStatus.ts';
+import { presentPeople, type PresentPerson } from './presence.ts';
+import type { SaveSnapshot, SaveTracker } from './saveTracker.ts';
+
+/** The save state of this tab's edits. */
+export function useSaveState(tracker: SaveTracker): SaveSnapshot {
+  return useSyncExternalStore(tracker.subscribe, tracker.getSnapshot);
+}
+
+/** The connection state and its message. */
+export function useConnection(store: ConnectionStore): ConnectionSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The people in the document, updated on every awareness change. */
+export function usePresence(awareness: Awareness): PresentPerson[] {
+  const [people, setPeople] = useState(() => presentPeople(awareness));
+  useEffect(() => {
+    const refresh = () => setPeople(presentPeople(awareness));
+    refresh();
+    awareness.on('change', refresh);
+    return () => awareness.off('change', refresh);
+  }, [awareness]);
+  return people;
+}

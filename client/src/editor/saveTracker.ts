@@ -1,0 +1,179 @@
+/**
+ * Knows whether this tab's edits are durably stored, although the server never
+ * acknowledges updates.
+ *
+ * It relies on one server guarantee: messages of a connection are processed in
+ * order, and a client's sync step 1 is answered with a sync step 2 only after
+ * every update received before that step 1 (on the same socket) is committed to
+ * the store. So after local edits we send our own step 1 and remember how many
+ * local edits it covers (`localSeq` at that moment) in a FIFO; the matching
+ * step 2 proves they are saved. The provider's own step 1 on connect is answered
+ * too, so its step 2 is matched with a sentinel and ignored.
+ */
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+
+export interface SaveSnapshot {
+  state: SaveState;
+  /** Local edits made in this tab. */
+  localSeq: number;
+  /** Local edits the server has confirmed as stored. */
+  savedSeq: number;
+}
+
+export interface SaveTracker {
+  getSnapshot(): SaveSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Stops tracking and restores the provider's own sync handler. */
+  destroy(): void;
+}
+
+export interface SaveTrackerOptions {
+  /** Quiet time after the last local edit before asking the server. */
+  debounceMs?: number;
+  /** Longest a run of continuous typing waits for a check. */
+  maxWaitMs?: number;
+}
+
+/** Marks the provider's own step 1 on connect: its step 2 confirms nothing of ours. */
+const PROVIDER_STEP1 = -1;
+
+type SyncHandler = WebsocketProvider['messageHandlers'][number];
+
+/** Starts tracking local edits of `provider.doc`; create it before `provider.connect()`. */
+export function createSaveTracker(
+  provider: WebsocketProvider,
+  { debounceMs = 300, maxWaitMs = 3_000 }: SaveTrackerOptions = {},
+): SaveTracker {
+  const doc: Y.Doc = provider.doc;
+  const listeners = new Set<() => void>();
+  let localSeq = 0;
+  let savedSeq = 0;
+  /** `localSeq` covered by each step 1 still waiting for its step 2, oldest first. */
+  let pending: number[] = [];
+  let checkInFlight = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstUnsavedAt: number | null = null;
+  let snapshot = computeSnapshot();
+
+  function computeSnapshot(): SaveSnapshot {
+    const state: SaveState =
+      localSeq === savedSeq ? 'saved' : provider.wsconnected ? 'saving' : 'unsaved';
+    return { state, localSeq, savedSeq };
+  }
+
+  function emit() {
+    const next = computeSnapshot();
+    if (
+      next.state === snapshot.state &&
+      next.localSeq === snapshot.localSeq &&
+      next.savedSeq === snapshot.savedSeq
+    )
+      return;
+    snapshot = next;
+    for (const listener of listeners) listener();
+  }
+
+  function cancelTimer() {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+
+  function scheduleCheck() {
+    cancelTimer();
+    firstUnsavedAt ??= Date.now();
+    const wait = Math.max(0, Math.min(debounceMs, firstUnsavedAt + maxWaitMs - Date.now()));
+    timer = setTimeout(runCheck, wait);
+  }
+
+  function runCheck() {
+    timer = null;
+    if (checkInFlight || localSeq <= savedSeq) return;
+    const ws = provider.ws;
+    // Not connected or not synced yet: the 'sync' handler schedules a new check.
+    if (!provider.wsconnected || !provider.synced || !ws || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    ws.send(encoding.toUint8Array(encoder));
+    pending.push(localSeq);
+    checkInFlight = true;
+  }
+
+  function onStep2() {
+    const covered = pending.shift();
+    if (covered === undefined || covered === PROVIDER_STEP1) return;
+    checkInFlight = false;
+    savedSeq = Math.max(savedSeq, covered);
+    if (localSeq > savedSeq) scheduleCheck();
+    else firstUnsavedAt = null;
+    emit();
+  }
+
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    // Updates applied by the provider came from the server or another tab.
+    if (origin === provider) return;
+    localSeq += 1;
+    scheduleCheck();
+    emit();
+  };
+
+  const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      cancelTimer();
+      pending = [PROVIDER_STEP1];
+      checkInFlight = false;
+    } else if (status === 'disconnected') {
+      cancelTimer();
+      pending = [];
+      checkInFlight = false;
+    }
+    emit();
+  };
+
+  const onSync = (synced: boolean) => {
+    if (synced && localSeq > savedSeq) scheduleCheck();
+    emit();
+  };
+
+  const original: SyncHandler | undefined = provider.messageHandlers[MessageType.sync];
+  if (!original) throw new Error('The provider has no sync message handler');
+  const wrapped: SyncHandler = (encoder, decoder, p, emitSynced, messageType) => {
+    // emitSynced is false for messages from other tabs (BroadcastChannel): only the
+    // server's answers prove anything about the store.
+    if (emitSynced) {
+      const peek = decoding.createDecoder(decoder.arr);
+      peek.pos = decoder.pos;
+      if (decoding.readVarUint(peek) === SyncMessageType.step2) onStep2();
+    }
+    original(encoder, decoder, p, emitSynced, messageType);
+  };
+  provider.messageHandlers[MessageType.sync] = wrapped;
+
+  doc.on('update', onUpdate);
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      cancelTimer();
+      listeners.clear();
+      doc.off('update', onUpdate);
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      if (provider.messageHandlers[MessageType.sync] === wrapped)
+        provider.messageHandlers[MessageType.sync] = original;
+    },
+  };
+}

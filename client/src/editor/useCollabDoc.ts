@@ -1,0 +1,81 @@
+/**
+ * One collaboration session per open installment: a Y.Doc, its y-websocket
+ * provider, the save tracker and the connection store.
+ */
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import { createConnectionStore, type ConnectionStore } from './connectionStatus.ts';
+import type { AwarenessUser } from './presence.ts';
+import { createSaveTracker, type SaveTracker } from './saveTracker.ts';
+
+export interface CollabSession {
+  /** Changes with every new session, for React keys. */
+  id: number;
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  saves: SaveTracker;
+  connection: ConnectionStore;
+}
+
+let nextSessionId = 1;
+
+/** `ws(s)://<host>/collab`: y-websocket appends `/<installmentId>`. */
+export function collabServerUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/collab`;
+}
+
+/**
+ * Opens the installment's live document; null until it exists. Created in an
+ * effect (not useMemo) so React StrictMode's double mount gets two clean sessions.
+ */
+export function useCollabDoc(installmentId: string, user: AwarenessUser): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null);
+
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const provider = new WebsocketProvider(collabServerUrl(), installmentId, ydoc, {
+      connect: false,
+    });
+    // Both listen for the first 'connected' status, so they exist before connecting.
+    const saves = createSaveTracker(provider);
+    const connection = createConnectionStore(provider);
+    // Tell the others we left now, rather than when the server notices the closed socket.
+    const onPageHide = () =>
+      removeAwarenessStates(provider.awareness, [ydoc.clientID], 'page hidden');
+    window.addEventListener('pagehide', onPageHide);
+    // Connect and publish after this turn: StrictMode's immediate unmount then never opens a socket.
+    const connectTimer = setTimeout(() => {
+      provider.connect();
+      setSession({ id: nextSessionId++, ydoc, provider, saves, connection });
+    }, 0);
+    return () => {
+      clearTimeout(connectTimer);
+      window.removeEventListener('pagehide', onPageHide);
+      setSession(null);
+      saves.destroy();
+      connection.destroy();
+      provider.destroy();
+      ydoc.destroy();
+    };
+  }, [installmentId]);
+
+  const { name, color } = user;
+  useEffect(() => {
+    if (!session) return;
+    const awareness = session.provider.awareness;
+    const announce = () =>
+      awareness.setLocalState({ ...awareness.getLocalState(), user: { name, color } });
+    announce();
+    // Back from the back/forward cache: 'pagehide' cleared our state, so publish it again.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) announce();
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, [session, name, color]);
+
+  return session;
+}

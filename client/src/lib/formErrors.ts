@@ -1,0 +1,36 @@
+/**
+ * Turns validation problems (the shared zod schemas' issues, or the server's
+ * `fields`) into one message per field, ready to show next to the input.
+ */
+
+/** The part of a zod issue we read; kept structural so zod stays a shared/ dependency. */
+interface Issue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** The first problem of each field, keyed by dotted path ('' for the whole form). */
+export function fieldErrorsFromIssues(issues: readonly Issue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    errors[key] ??= sentence(issue.message);
+  }
+  return errors;
+}
+
+/** Server field messages, made to read as sentences. */
+export function fieldErrorsFromServer(fields: Readonly<Record<string, string>>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [key, message] of Object.entries(fields)) errors[key] = sentence(message);
+  return errors;
+}
+
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  if (!trimmed) return 'Check this field.';
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -1,0 +1,102 @@
+import { Link, useParams } from 'react-router';
+import type { InstallmentDetail } from '@baton/shared/api.ts';
+import { limits } from '@baton/shared/limits.ts';
+import { can } from '@baton/shared/roles.ts';
+import { colorForUser } from '@baton/shared/userColor.ts';
+import { api } from '../api/endpoints.ts';
+import { useResource } from '../api/useResource.ts';
+import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { EditableTitle } from '../components/EditableTitle.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { partLabel } from '../lib/format.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { renameErrorMessage, validateInstallmentTitle } from '../lib/validateTitle.ts';
+import { LiveInstallment } from '../editor/LiveInstallment.tsx';
+
+/** `/installments/:installmentId`: the live editor of one installment. */
+export function EditorPage() {
+  const { installmentId = '' } = useParams();
+  const { state, reload, update } = useResource(`installment:${installmentId}`, (signal) =>
+    api.getInstallment(installmentId, signal),
+  );
+  const installment = state.status === 'ready' ? state.data : null;
+  useDocumentTitle(
+    installment ? `${partLabel(installment.number)}: ${installment.title}` : 'Installment',
+  );
+
+  return (
+    <>
+      <AppHeader>
+        <Link to="/">Your series</Link>
+        {installment && (
+          <>
+            <span className="trail-sep" aria-hidden="true">
+              /
+            </span>
+            <Link
+              to={`/series/${encodeURIComponent(installment.series.id)}`}
+              className="trail-series"
+            >
+              {installment.series.title}
+            </Link>
+          </>
+        )}
+      </AppHeader>
+      <main className="page page--editor">
+        {state.status === 'loading' && <Loading label="Opening the installment…" />}
+        {state.status === 'error' && (
+          <ErrorAlert error={state.error} action="open this installment" onRetry={reload} />
+        )}
+        {installment && (
+          <EditorView
+            installment={installment}
+            onRenamed={(title) => update((d) => ({ ...d, title }))}
+          />
+        )}
+      </main>
+    </>
+  );
+}
+
+interface ViewProps {
+  installment: InstallmentDetail;
+  onRenamed: (title: string) => void;
+}
+
+function EditorView({ installment, onRenamed }: ViewProps) {
+  const user = useCurrentUser();
+  const canEdit = can(installment.role, 'edit');
+
+  async function saveTitle(title: string) {
+    try {
+      const saved = await api.updateInstallment(installment.id, { title });
+      onRenamed(saved.title);
+    } catch (e) {
+      throw renameErrorMessage(e);
+    }
+  }
+
+  return (
+    <article className="installment-editor">
+      <Link to={`/series/${encodeURIComponent(installment.series.id)}`} className="back-link">
+        ← {installment.series.title}
+      </Link>
+      <EditableTitle
+        eyebrow={partLabel(installment.number)}
+        value={installment.title}
+        label="Installment title"
+        maxLength={limits.installmentTitleMax}
+        canEdit={canEdit}
+        validate={validateInstallmentTitle}
+        onSave={saveTitle}
+      />
+      <LiveInstallment
+        installmentId={installment.id}
+        user={{ name: user.name || user.email, color: colorForUser(user.id) }}
+        editable={canEdit}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { SeriesDetail, SeriesSummary } from '@baton/shared/api.ts';
+import { limits } from '@baton/shared/limits.ts';
+import { can } from '@baton/shared/roles.ts';
+import { api } from '../api/endpoints.ts';
+import { useResource } from '../api/useResource.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { EditableTitle } from '../components/EditableTitle.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { SkeletonList } from '../components/Loading.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { renameErrorMessage, validateSeriesTitle } from '../lib/validateTitle.ts';
+import { InstallmentList } from '../series/InstallmentList.tsx';
+import { NewInstallmentForm } from '../series/NewInstallmentForm.tsx';
+import { SeriesSettingsForm } from '../series/SeriesSettingsForm.tsx';
+
+/** `/series/:seriesId`: the series, its settings and its installments. */
+export function SeriesPage() {
+  const { seriesId = '' } = useParams();
+  const { state, reload, update } = useResource(`series:${seriesId}`, (signal) =>
+    api.getSeries(seriesId, signal),
+  );
+  useDocumentTitle(state.status === 'ready' ? state.data.title : 'Series');
+
+  return (
+    <>
+      <AppHeader>
+        <Link to="/">Your series</Link>
+      </AppHeader>
+      <main className="page">
+        {state.status === 'loading' && (
+          <>
+            <div className="skeleton-line skeleton-line--heading" aria-hidden="true" />
+            <SkeletonList rows={3} />
+          </>
+        )}
+        {state.status === 'error' && (
+          <ErrorAlert error={state.error} action="load this series" onRetry={reload} />
+        )}
+        {state.status === 'ready' && (
+          <SeriesView
+            series={state.data}
+            onSummaryChanged={(summary) => update((d) => ({ ...d, ...summary }))}
+            onInstallmentsChanged={(installments) => update((d) => ({ ...d, installments }))}
+          />
+        )}
+      </main>
+    </>
+  );
+}
+
+interface ViewProps {
+  series: SeriesDetail;
+  onSummaryChanged: (s: SeriesSummary) => void;
+  onInstallmentsChanged: (i: SeriesDetail['installments']) => void;
+}
+
+function SeriesView({ series, onSummaryChanged, onInstallmentsChanged }: ViewProps) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const canManage = can(series.role, 'manageSeries');
+  const canEdit = can(series.role, 'edit');
+  const nextNumber = series.installments.reduce((max, i) => Math.max(max, i.number), 0) + 1;
+
+  async function saveTitle(title: string) {
+    try {
+      onSummaryChanged(await api.updateSeries(series.id, { title }));
+    } catch (e) {
+      throw renameErrorMessage(e);
+    }
+  }
+
+  return (
+    <>
+      <div className="page__head">
+        <EditableTitle
+          value={series.title}
+          label="Series title"
+          maxLength={limits.seriesTitleMax}
+          canEdit={canManage && !settingsOpen}
+          validate={validateSeriesTitle}
+          onSave={saveTitle}
+        />
+        {canManage && !settingsOpen && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setSettingsOpen(true)}
+          >
+            Settings
+          </button>
+        )}
+      </div>
+      {settingsOpen ? (
+        <section className="panel" aria-label="Settings">
+          <SeriesSettingsForm
+            series={series}
+            onSaved={(summary) => {
+              onSummaryChanged(summary);
+              setSettingsOpen(false);
+            }}
+            onCancel={() => setSettingsOpen(false)}
+          />
+        </section>
+      ) : (
+        <div className="series-intro">
+          {series.description && <p className="series-intro__description">{series.description}</p>}
+          <p className="series-intro__meta">
+            Public page: <code className="url-preview">/read/{series.slug}</code>
+            <span className={`role role--${series.role}`}>{series.role}</span>
+          </p>
+        </div>
+      )}
+
+      <h2 className="section-title">Installments</h2>
+      {series.installments.length === 0 ? (
+        <section className="empty">
+          <h3 className="empty__title">No installments yet</h3>
+          <p className="empty__text">
+            {canEdit
+              ? 'Add Part 1 to start writing. Co-writers see each other’s carets as they type.'
+              : 'Nothing has been written here yet.'}
+          </p>
+        </section>
+      ) : (
+        <InstallmentList
+          installments={series.installments}
+          canRename={canEdit}
+          onRenamed={(renamed) =>
+            onInstallmentsChanged(
+              series.installments.map((i) => (i.id === renamed.id ? renamed : i)),
+            )
+          }
+        />
+      )}
+      {canEdit && (
+        <section className="panel">
+          <NewInstallmentForm
+            seriesId={series.id}
+            nextNumber={nextNumber}
+            autoFocus={series.installments.length === 0}
+            onCreated={(created) => onInstallmentsChanged([...series.installments, created])}
+          />
+        </section>
+      )}
+    </>
+  );
+}
