@@ -94,18 +94,30 @@ run(pnpm.cmd, ['install', '--frozen-lockfile'], { cwd: root, env });
 if (target === 'install') process.exit(0);
 
 log(`pnpm run ${[target, ...forwarded].join(' ')}`);
+// pnpm does not pass signals on to the script it runs: on SIGTERM it exits and leaves the server
+// running, and it ignores SIGINT (expecting the terminal to signal the whole group). So the child
+// gets its own process group and every stop signal becomes a SIGINT to that whole group: the
+// server shuts down gracefully (it must handle SIGINT) while pnpm waits for it.
+const group = !win;
 const child = spawn(pnpm.cmd, ['run', target, ...forwarded], {
   cwd: root,
   env,
-  stdio: 'inherit',
+  // No stdin: a background process group reading the terminal would be stopped (SIGTTIN).
+  stdio: group ? ['ignore', 'inherit', 'inherit'] : 'inherit',
+  detached: group,
   shell: win,
 });
-// Forward stop signals so the server can shut down gracefully (as `npm run` does).
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+const stop = () => {
+  try {
+    if (group) process.kill(-child.pid, 'SIGINT');
+    else child.kill('SIGINT');
+  } catch {
+    // already gone
+  }
+};
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, stop);
 child.on('error', (err) => {
   log(`could not start pnpm: ${err.message}`);
   process.exit(1);
 });
-child.on('exit', (code, signal) => {
-  process.exit(code ?? 128 + (constants.signals[signal] ?? 1));
-});
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));

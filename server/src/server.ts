@@ -4,6 +4,9 @@
  */
 import { serve } from '@hono/node-server';
 import { limits } from '@baton/shared/limits.ts';
+import { CloseCode } from '@baton/shared/protocol.ts';
+import { AccessChanges } from './domain/accessChanges.ts';
+import { applyInvitations } from './domain/members/applyInvitations.ts';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -69,7 +72,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     baseURL: publicUrl,
     secret: resolveAuthSecret(config.authSecret, config.dataDir),
     trustedOrigins: [...trustedOrigins],
+    onUserCreated: (user) => applyInvitations(db, user),
   });
+  const accessChanges = new AccessChanges();
   const snapshots = new ContentSnapshots(
     db,
     logger,
@@ -84,10 +89,20 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     onCommittedChange: (room) => snapshots.changed(room.name, room.doc),
     beforeUnload: (room) => snapshots.flush(room.name),
   });
+  accessChanges.subscribe(({ seriesId, userIds }) => {
+    registry.closeConnections(
+      ({ identity }) =>
+        identity.seriesId === seriesId && (userIds === null || userIds.includes(identity.userId)),
+      CloseCode.accessChanged,
+      'access changed',
+    );
+  });
   const app = createApp({
     auth,
     db,
     logger,
+    accessChanges,
+    publicUrl,
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
   handle = (request) => app.fetch(request);

@@ -44,7 +44,19 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** No keepalive reply within the deadline. */
   keepaliveTimeout: 4408,
+  /**
+   * The user's role in the series changed, or they were removed. The client
+   * reconnects; the new upgrade carries the new rights (or is refused).
+   */
+  accessChanged: 4403,
 } as const;
+
+/**
+ * Sent to a read-only connection right after the server's sync step 1, as a
+ * y-protocols auth message (`permission denied`) with this reason. Stock
+ * clients log it; Baton's client shows the read-only banner.
+ */
+export const READ_ONLY_REASON = 'read-only';
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Human explanations of close codes, for the client's status line. */
@@ -54,4 +66,5 @@ export const closeCodeMessages: Record<number, string> = {
   [CloseCode.internalError]: 'The server could not save a change. Reconnecting…',
   [CloseCode.malformedMessage]: 'The server could not read a message from this editor.',
   [CloseCode.keepaliveTimeout]: 'The connection went quiet. Reconnecting…',
+  [CloseCode.accessChanged]: 'Your access to this series changed. Reconnecting…',
 };

@@ -27,3 +27,13 @@ const capabilityTable: Record<Role, ReadonlySet<Capability>> = {
 export function can(role: Role | null | undefined, capability: Capability): boolean {
   return role != null && capabilityTable[role].has(capability);
 }
+
+/** Roles that grant `capability`, e.g. the roles that keep a series managed. */
+export function rolesWith(capability: Capability): Role[] {
+  return roles.filter((role) => can(role, capability));
+}
+
+/** Whether `a` grants more than `b` (roles are ordered owner > editor > commenter > viewer). */
+export function outranks(a: Role, b: Role): boolean {
+  return roles.indexOf(a) < roles.indexOf(b);
+}

@@ -1,4 +1,8 @@
-/** better-auth: email + password accounts and cookie sessions, on Baton's database. */
+/**
+ * better-auth: email + password accounts, cookie sessions, and personal API
+ * keys (hashed, revocable) that act as their owner on REST and the websocket.
+ */
+import { apiKey } from '@better-auth/api-key';
 import { limits } from '@baton/shared/limits.ts';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
@@ -9,7 +13,12 @@ export interface AuthOptions {
   baseURL: string;
   secret: string;
   trustedOrigins: string[];
+  /** Runs after an account is created (to apply pending invitations). */
+  onUserCreated: (user: { id: string; email: string }) => Promise<void>;
 }
+
+/** The header better-auth's API key plugin reads; Bearer tokens are mapped onto it. */
+const apiKeyHeader = 'x-api-key';
 
 function authConfig(options: AuthOptions) {
   return {
@@ -23,7 +32,21 @@ function authConfig(options: AuthOptions) {
       minPasswordLength: limits.passwordMin,
       maxPasswordLength: limits.passwordMax,
       autoSignIn: true,
+      revokeSessionsOnPasswordReset: true,
     },
+    databaseHooks: {
+      user: {
+        create: { after: (user: { id: string; email: string }) => options.onUserCreated(user) },
+      },
+    },
+    plugins: [
+      apiKey({
+        apiKeyHeaders: apiKeyHeader,
+        enableSessionForAPIKeys: true,
+        // Keys are for scripts and bots; the plugin's default (10 requests a day) would stop them.
+        rateLimit: { enabled: false },
+      }),
+    ],
     telemetry: { enabled: false },
   };
 }
@@ -44,9 +67,40 @@ export interface SessionUser {
   email: string;
 }
 
-/** The signed-in user for a request's headers, or null. */
-export async function sessionUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+/**
+ * The user behind a request: a session cookie, or an API key given as
+ * `Authorization: Bearer <key>`, `x-api-key: <key>` or (websocket) `?token=<key>`.
+ * Null when there is none or the key is invalid, expired or revoked.
+ */
+export async function sessionUser(
+  auth: Auth,
+  headers: Headers,
+  queryToken?: string | null,
+): Promise<SessionUser | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
+  const key = bearer ?? queryToken ?? headers.get(apiKeyHeader);
+  const lookup = new Headers(headers);
+  lookup.delete('authorization');
+  if (key) lookup.set(apiKeyHeader, key);
+  try {
+    const session = await auth.api.getSession({ headers: lookup });
+    if (!session) return null;
+    return { id: session.user.id, name: session.user.name, email: session.user.email };
+  } catch {
+    // The API key plugin throws for unknown, expired or disabled keys.
+    return null;
+  }
+}
+
+/**
+ * A request for better-auth's own routes, without API key headers: a key acts
+ * as its owner on the content API, but must not manage the account (for example
+ * create more keys).
+ */
+export function withoutApiKey(request: Request): Request {
+  if (!request.headers.has(apiKeyHeader) && !request.headers.has('authorization')) return request;
+  const headers = new Headers(request.headers);
+  headers.delete(apiKeyHeader);
+  headers.delete('authorization');
+  return new Request(request, { headers });
 }

@@ -13,6 +13,10 @@ export interface CollabSocket {
 export interface CollabIdentity {
   userId: string;
   name: string;
+  /** Caret colour from the account, `#rrggbb`. */
+  color: string;
+  /** The series the document belongs to (access changes are announced per series). */
+  seriesId: string;
   /** Read-only connections never get an update applied, forwarded or persisted. */
   readOnly: boolean;
 }

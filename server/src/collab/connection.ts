@@ -106,7 +106,7 @@ export class Connection {
         this.dispatchSync(decoder, frame, room);
         break;
       case MessageType.awareness:
-        room.presence.apply(decoding.readVarUint8Array(decoder), this);
+        room.presence.apply(decoding.readVarUint8Array(decoder), this, this.identity);
         break;
       case MessageType.queryAwareness: {
         const presence = room.presence.encodeAll();

@@ -1,6 +1,7 @@
 /** Encoders for the few server → client messages, built once and sent as bytes. */
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 
@@ -41,5 +42,13 @@ export function encodeAwarenessMessage(
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
+
+/** A y-protocols auth message: permission denied, with a reason. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }

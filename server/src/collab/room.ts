@@ -3,12 +3,12 @@
  * Invariant: an update reaches other clients (broadcast or sync step 2) only
  * after the store has committed it.
  */
-import { CloseCode } from '@baton/shared/protocol.ts';
+import { CloseCode, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
 import * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { Connection } from './connection.ts';
-import { encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
+import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
 
 export interface RoomOptions {
@@ -20,6 +20,8 @@ export interface RoomOptions {
   /** Called when a write failed: the room must be dropped (see `fail`). */
   onBroken: (room: Room) => void;
 }
+
+const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -55,6 +57,7 @@ export class Room {
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.send(encodeSyncStep1(this.doc));
+    if (connection.identity.readOnly) connection.send(readOnlyMessage);
     const presence = this.presence.encodeAll();
     if (presence) connection.send(presence);
   }

@@ -4,6 +4,10 @@
  * accepted and forwarded: the stock provider echoes every remote change back,
  * and forwarding those echoes multiplies traffic. Accepted entries are
  * coalesced and broadcast once per event-loop turn.
+ *
+ * Identity is the server's: a connection may set only its own client id (the
+ * first one it announces), and the `user` field of its state is replaced with
+ * the name and colour of its account.
  */
 import * as decoding from 'lib0/decoding';
 import { encodeAwarenessMessage } from './messages.ts';
@@ -19,24 +23,32 @@ interface PresenceEntry {
 
 export class MalformedAwarenessError extends Error {}
 
+/** What the server knows about whoever sends awareness on a connection. */
+export interface PresenceIdentity {
+  name: string;
+  color: string;
+}
+
 export class RoomPresence {
   private readonly entries = new Map<number, PresenceEntry>();
   private readonly queued = new Map<number, PresenceEntry>();
+  private readonly ownClientIds = new WeakMap<object, number>();
   private flushScheduled = false;
 
   /** @param broadcast sends one encoded awareness message to everyone in the room. */
   constructor(private readonly broadcast: (message: Uint8Array) => void) {}
 
   /** Applies an awareness update from `owner`; throws MalformedAwarenessError on bad input. */
-  apply(update: Uint8Array, owner: object): void {
+  apply(update: Uint8Array, owner: object, identity: PresenceIdentity): void {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      if (!isValidState(state))
-        throw new MalformedAwarenessError('awareness state is not a JSON object');
+      const state = withIdentity(decoding.readVarString(decoder), identity);
+      // The stock provider echoes other clients' states back; those are not its to set.
+      const own = this.ownClientIds.get(owner) ?? clientId;
+      if (clientId !== own) continue;
       const current = this.entries.get(clientId);
       if (current && current.owner !== null && current.owner !== owner) continue;
       const isNewer =
@@ -44,6 +56,7 @@ export class RoomPresence {
         current.clock < clock ||
         (current.clock === clock && state === 'null' && current.state !== 'null');
       if (!isNewer) continue;
+      this.ownClientIds.set(owner, clientId);
       this.accept({ clientId, clock, state, owner });
     }
     if (decoding.hasContent(decoder)) throw new MalformedAwarenessError('trailing bytes');
@@ -84,12 +97,18 @@ export class RoomPresence {
   }
 }
 
-function isValidState(state: string): boolean {
-  if (state === 'null') return true;
+/** The state as JSON text with `user` set from the account; throws on anything but an object or null. */
+function withIdentity(state: string, identity: PresenceIdentity): string {
+  if (state === 'null') return state;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(state);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    parsed = JSON.parse(state);
   } catch {
-    return false;
+    throw new MalformedAwarenessError('awareness state is not JSON');
   }
+  if (parsed === null) return 'null';
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new MalformedAwarenessError('awareness state is not a JSON object');
+  }
+  return JSON.stringify({ ...parsed, user: { name: identity.name, color: identity.color } });
 }

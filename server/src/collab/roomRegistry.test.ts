@@ -9,7 +9,7 @@ import { MemorySocket } from './memorySocket.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 
 const logger = createLogger('silent');
-const writer = { userId: 'u1', name: 'Ann', readOnly: false };
+const writer = { userId: 'u1', name: 'Ann', color: '#1d4ed8', seriesId: 's1', readOnly: false };
 const registries: RoomRegistry[] = [];
 
 function setup(

@@ -69,6 +69,24 @@ export class RoomRegistry {
     return slot?.state === 'ready' ? slot.room : undefined;
   }
 
+  /** Closes the open connections that match, in every loaded room (e.g. after an access change). */
+  closeConnections(
+    matches: (connection: Connection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    let closed = 0;
+    for (const slot of this.slots.values()) {
+      if (slot.state !== 'ready') continue;
+      for (const connection of [...slot.room.connections]) {
+        if (!matches(connection)) continue;
+        connection.close(code, reason);
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   /** Closes every connection and unloads every room, flushing writes and compacting. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;

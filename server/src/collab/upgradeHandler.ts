@@ -5,6 +5,7 @@
  */
 import { COLLAB_PATH_PREFIX } from '@baton/shared/protocol.ts';
 import { can } from '@baton/shared/roles.ts';
+import { colorForUser } from '@baton/shared/userColor.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
@@ -63,7 +64,7 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
   if (origin !== undefined && !deps.isTrustedOrigin(origin)) {
     throw new AppError('forbidden', 403, 'Origin not allowed');
   }
-  const user = await sessionUser(deps.auth, toHeaders(request));
+  const user = await sessionUser(deps.auth, toHeaders(request), url.searchParams.get('token'));
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
   const access = await requireInstallmentCapability(
     deps.db,
@@ -79,6 +80,8 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     docName: access.installmentId,
     userId: user.id,
     name: user.name,
+    color: colorForUser(user.id),
+    seriesId: access.seriesId,
     readOnly: !can(access.role, 'edit'),
   };
 }

@@ -72,6 +72,41 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0002_membership': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('series_member').addColumn('via_link_id', 'text').execute();
+      await db.schema
+        .createTable('series_invitation')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('series_id', 'text', (c) =>
+          c.notNull().references('series.id').onDelete('cascade'),
+        )
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('invited_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('series_invitation_series_email', ['series_id', 'email'])
+        .execute();
+      await db.schema
+        .createIndex('series_invitation_email')
+        .on('series_invitation')
+        .columns(['email'])
+        .execute();
+      await db.schema
+        .createTable('share_link')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('series_id', 'text', (c) =>
+          c.notNull().references('series.id').onDelete('cascade'),
+        )
+        .addColumn('token', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+    },
+  },
 });
 
 class InCodeMigrations implements MigrationProvider {

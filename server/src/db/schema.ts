@@ -1,4 +1,5 @@
 /** Row types of Baton's own tables, for Kysely. (better-auth owns `user`, `session`, …) */
+import type { LinkRole } from '@baton/shared/members.ts';
 import type { Role } from '@baton/shared/roles.ts';
 
 export interface SeriesTable {
@@ -16,6 +17,30 @@ export interface SeriesMemberTable {
   user_id: string;
   role: Role;
   created_at: string;
+  /** The share link the member joined through, until an owner sets their role explicitly. */
+  via_link_id: string | null;
+}
+
+export interface SeriesInvitationTable {
+  id: string;
+  series_id: string;
+  /** Lowercased. */
+  email: string;
+  role: Role;
+  invited_by: string;
+  created_at: string;
+}
+
+export interface ShareLinkTable {
+  id: string;
+  series_id: string;
+  /** The secret part of the link's URL. */
+  token: string;
+  role: LinkRole;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface InstallmentTable {
@@ -36,6 +61,13 @@ export interface InstallmentContentTable {
   updated_at: string;
 }
 
+/** The document update log (written by the DocStore with its own statements). */
+export interface DocUpdateTable {
+  id: number;
+  doc_name: string;
+  data: Uint8Array;
+}
+
 /** better-auth's user table, as far as Baton reads it. */
 export interface UserTable {
   id: string;
@@ -46,7 +78,10 @@ export interface UserTable {
 export interface Database {
   series: SeriesTable;
   series_member: SeriesMemberTable;
+  series_invitation: SeriesInvitationTable;
+  share_link: ShareLinkTable;
   installment: InstallmentTable;
   installment_content: InstallmentContentTable;
+  doc_update: DocUpdateTable;
   user: UserTable;
 }

@@ -8,7 +8,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
-import type { Auth } from '../auth/auth.ts';
+import { type Auth, withoutApiKey } from '../auth/auth.ts';
+import type { AccessChanges } from '../domain/accessChanges.ts';
+import { linkRoutes, publicLinkRoutes } from './routes/linkRoutes.ts';
+import { memberRoutes } from './routes/memberRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
 import { createErrorHandler } from './errorHandler.ts';
@@ -23,6 +26,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   logger: Logger;
   clientDist: string;
+  accessChanges: AccessChanges;
+  publicUrl: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -56,12 +61,15 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(withoutApiKey(c.req.raw)));
+  app.route('/api/links', publicLinkRoutes(deps.db));
 
   const api = new Hono();
   api.use('*', requireActor(deps.auth));
-  api.route('/series', seriesRoutes(deps.db));
+  api.route('/series', seriesRoutes(deps.db, deps.accessChanges));
+  api.route('/series', memberRoutes(deps));
   api.route('/installments', installmentRoutes(deps.db));
+  api.route('/links', linkRoutes(deps.db, deps.accessChanges));
   app.route('/api', api);
   app.all('/api/*', () => {
     throw notFound('API route');

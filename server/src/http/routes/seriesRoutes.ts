@@ -12,12 +12,14 @@ import { createSeries } from '../../domain/series/createSeries.ts';
 import { getSeries } from '../../domain/series/getSeries.ts';
 import { listSeries } from '../../domain/series/listSeries.ts';
 import { updateSeries } from '../../domain/series/updateSeries.ts';
+import { deleteSeries } from '../../domain/series/deleteSeries.ts';
+import type { AccessChanges } from '../../domain/accessChanges.ts';
 import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 /** `/api/series`: validate → command → present. */
-export function seriesRoutes(db: Kysely<Database>) {
+export function seriesRoutes(db: Kysely<Database>, accessChanges: AccessChanges) {
   const id = (raw: string) => {
     const parsed = idParam.safeParse(raw);
     if (!parsed.success) throw notFound('Series');
@@ -33,6 +35,10 @@ export function seriesRoutes(db: Kysely<Database>) {
     .patch('/:id', async (c) => {
       const input = await readJson(c, updateSeriesInput);
       return c.json(await updateSeries(db, c.var.actor, id(c.req.param('id')), input));
+    })
+    .delete('/:id', async (c) => {
+      await deleteSeries(db, accessChanges, c.var.actor, id(c.req.param('id')));
+      return c.body(null, 204);
     })
     .post('/:id/installments', async (c) => {
       const seriesId = id(c.req.param('id'));
