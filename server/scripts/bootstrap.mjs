@@ -1,14 +1,11 @@
-// Entry point behind the README's `npm start` and `npm test`.
+// Entry point behind the README's `npm start` and `npm test`. It exists because a fresh machine
+// has Node 20 and npm but no pnpm, and corepack fails its signature check here. It finds pnpm
+// 12.4.2 (newer 12.x releases break the frozen install on Node 20, pnpm 11 crashes) or installs
+// it into `.tools/`, runs a frozen install (better-sqlite3 compiles against the local Node
+// headers: prebuilt downloads are blocked), then hands over to `pnpm run <target>`.
+// No dependencies: nothing is installed when it runs.
 //
-// Why this exists: a fresh machine has Node 20 and npm but no pnpm, and corepack cannot
-// be relied on (its signature check fails here). So this finds pnpm 12.4.2 (the only
-// version whose lockfile handling works on Node 20) or installs it into `.tools/`, runs
-// a frozen install (better-sqlite3 is compiled against the local Node headers because
-// prebuilt downloads are blocked), then hands over to `pnpm run <target>`.
-// Plain Node ESM with no dependencies: it runs before anything is installed.
-//
-// Usage: node server/scripts/bootstrap.mjs <serve|check|install> [args for the script…]
-// `install` (installs only) is for CI and for testing this script.
+// Usage: node server/scripts/bootstrap.mjs <serve|check> [args…]; `install` only installs (CI).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -23,31 +20,22 @@ const log = (msg) => console.error(`baton: ${msg}`);
 
 const [target, ...forwarded] = process.argv.slice(2);
 if (!TARGETS.includes(target)) {
-  log(
-    `usage: node server/scripts/bootstrap.mjs <serve|check> [args…] (got ${target ?? 'nothing'})`,
-  );
+  log(`usage: node server/scripts/bootstrap.mjs <serve|check> [args…]`);
   process.exit(2);
-}
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  log(`Node >= 20.19 is required, this is ${process.version}`);
-  process.exit(1);
 }
 
 /** Runs a command to completion with inherited stdio; exits this process if it fails. */
 function run(cmd, args, options = {}) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', shell: win, ...options });
   if (res.status !== 0) {
-    log(
-      `${cmd} ${args.join(' ')} failed (${res.error?.message ?? `exit ${res.status ?? res.signal}`})`,
-    );
+    log(`${cmd} ${args[0]} failed: ${res.error?.message ?? `exit ${res.status ?? res.signal}`}`);
     process.exit(res.status || 1);
   }
 }
 
 /** True when `cmd --version` prints exactly the pinned version. */
 function isPinnedPnpm(cmd) {
-  // Ask from a neutral directory: inside the repo, `packageManager` may make another pnpm switch versions.
+  // Asked outside the repo, where `packageManager` could make another pnpm switch versions.
   const res = spawnSync(cmd, ['--version'], {
     cwd: tmpdir(),
     encoding: 'utf8',
@@ -65,11 +53,8 @@ function findPnpm() {
   if (existsSync(cmd) && isPinnedPnpm(cmd)) return { cmd, binDir };
   log(`installing pnpm ${PNPM_VERSION} into .tools/pnpm…`);
   mkdirSync(prefix, { recursive: true });
-  run(
-    'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`],
-    { cwd: prefix },
-  );
+  const flags = ['--no-save', '--no-audit', '--no-fund'];
+  run('npm', ['install', '--prefix', prefix, ...flags, `pnpm@${PNPM_VERSION}`], { cwd: prefix });
   if (!isPinnedPnpm(cmd)) {
     log(`installed pnpm at ${cmd} does not report ${PNPM_VERSION}`);
     process.exit(1);
@@ -84,10 +69,9 @@ if (pnpm.binDir) {
   const key = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
   env[key] = [pnpm.binDir, env[key]].filter(Boolean).join(delimiter);
 }
-// better-sqlite3 falls back to a source build; point node-gyp at the local headers
-// instead of letting it try (and fail) to download them.
-if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
-  env.npm_config_nodedir = '/usr';
+// better-sqlite3 falls back to a source build: use the local headers, they cannot be downloaded.
+const headers = existsSync('/usr/include/node/node.h');
+if (headers && !env.npm_config_nodedir) env.npm_config_nodedir = '/usr';
 
 log('pnpm install --frozen-lockfile (the first run compiles better-sqlite3, ~1-2 min)…');
 run(pnpm.cmd, ['install', '--frozen-lockfile'], { cwd: root, env });
@@ -107,15 +91,9 @@ const child = spawn(pnpm.cmd, ['run', target, ...forwarded], {
   detached: group,
   shell: win,
 });
-const stop = () => {
-  try {
-    if (group) process.kill(-child.pid, 'SIGINT');
-    else child.kill('SIGINT');
-  } catch {
-    // already gone
-  }
-};
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, stop);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => process.kill(group ? -child.pid : child.pid, 'SIGINT'));
+}
 child.on('error', (err) => {
   log(`could not start pnpm: ${err.message}`);
   process.exit(1);

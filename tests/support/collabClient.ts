@@ -3,7 +3,9 @@
  * a `ws` polyfill carrying the session cookie and Origin, and no
  * BroadcastChannel (so every update really goes through the server).
  */
-import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import { DOC_FRAGMENT, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -19,9 +21,10 @@ export function connectClient(
   baseUrl: string,
   installmentId: string,
   cookie: string,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; params?: Record<string, string> } = {},
 ): CollabClient {
-  const headers = { cookie, origin: baseUrl };
+  const headers: Record<string, string> = { origin: baseUrl };
+  if (cookie) headers.cookie = cookie;
   class AuthenticatedWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers });
@@ -99,4 +102,49 @@ export function paragraphs(doc: Y.Doc): string[] {
             .join('')
         : '',
     );
+}
+
+/**
+ * A round trip through the server on this client's socket: sends a sync step 1
+ * and resolves when the answering step 2 arrives. The server handles a
+ * socket's messages in order, so everything sent before has been processed.
+ */
+export function roundTrip(client: CollabClient, timeoutMs = 15_000): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) return Promise.reject(new Error('not connected'));
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent) => {
+      const bytes = new Uint8Array(event.data as ArrayBuffer);
+      if (bytes[0] === MessageType.sync && bytes[1] === SyncMessageType.step2) {
+        clearTimeout(timer);
+        ws.removeEventListener('message', onMessage);
+        resolve();
+      }
+    };
+    const timer = setTimeout(() => {
+      ws.removeEventListener('message', onMessage);
+      reject(new Error('no answer to sync step 1'));
+    }, timeoutMs);
+    ws.addEventListener('message', onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+}
+
+/** Resolves with the code of the next close of this client's socket. */
+export function nextClose(client: CollabClient, timeoutMs = 15_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onClose = (event: CloseEvent | null) => {
+      clearTimeout(timer);
+      client.provider.off('connection-close', onClose);
+      resolve(event?.code ?? 0);
+    };
+    const timer = setTimeout(() => {
+      client.provider.off('connection-close', onClose);
+      reject(new Error('the socket did not close'));
+    }, timeoutMs);
+    client.provider.on('connection-close', onClose);
+  });
 }

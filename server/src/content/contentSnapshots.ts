@@ -52,6 +52,12 @@ export class ContentSnapshots {
   }
 
   private async write(installmentId: string, doc: Y.Doc): Promise<void> {
+    const exists = await this.db
+      .selectFrom('installment')
+      .select('id')
+      .where('id', '=', installmentId)
+      .executeTakeFirst();
+    if (!exists) return; // deleted while it was open
     const content = readDraftContent(doc);
     const row = {
       installment_id: installmentId,

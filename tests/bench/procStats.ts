@@ -1,0 +1,57 @@
+/** Server CPU and memory straight from /proc (Linux), so no instrumentation runs in the server. */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second for utime/stime in /proc/PID/stat (`getconf CLK_TCK`; 100 on Linux). */
+const ticksPerSecond = 100;
+
+/** User + system CPU seconds the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; the fields after it start past the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 (utime, stime) are at index 11 and 12 once pid and comm are cut off.
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / ticksPerSecond;
+}
+
+export interface MemorySample {
+  /** Resident set size now, bytes. */
+  rss: number;
+  /** Peak resident set size since the process started (VmHWM), bytes. */
+  peakRss: number;
+}
+
+export function memory(pid: number): MemorySample {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return { rss: statusKb(status, 'VmRSS') * 1024, peakRss: statusKb(status, 'VmHWM') * 1024 };
+}
+
+function statusKb(status: string, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match?.[1]) throw new Error(`/proc status has no ${field}`);
+  return Number(match[1]);
+}
+
+/**
+ * Waits until the process is idle: less than `maxCpuMs` of CPU in a `windowMs`
+ * window (debounced snapshots, GC after a burst). Gives up after `timeoutMs`.
+ */
+export async function untilIdle(
+  pid: number,
+  { windowMs = 500, maxCpuMs = 10, timeoutMs = 15_000 } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let before = cpuSeconds(pid);
+  while (Date.now() < deadline) {
+    await sleep(windowMs);
+    const now = cpuSeconds(pid);
+    if ((now - before) * 1000 < maxCpuMs) return true;
+    before = now;
+  }
+  return false;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
