@@ -28,7 +28,9 @@ export const DOC_FRAGMENT = 'default';
 
 /**
  * Websocket close codes. 1000-1015 are the standard ones; 4000-4999 are ours.
- * A client can show a message a person can act on for each of them.
+ * Like y-websocket's provider: 4400-4499 mean "do not reconnect" (the stock
+ * provider stops), everything else means "reconnect". A client can show a
+ * message a person can act on for each of them.
  */
 export const CloseCode = {
   normal: 1000,
@@ -40,15 +42,15 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The server failed (for example the store refused a write); reconnect later. */
   internalError: 1011,
-  /** The message could not be decoded, or its type is not allowed. */
+  /** The message could not be decoded, or its type is not allowed. Terminal. */
   malformedMessage: 4400,
-  /** No keepalive reply within the deadline. */
-  keepaliveTimeout: 4408,
+  /** No keepalive reply within the deadline; reconnect. */
+  keepaliveTimeout: 4008,
   /**
    * The user's role in the series changed, or they were removed. The client
    * reconnects; the new upgrade carries the new rights (or is refused).
    */
-  accessChanged: 4403,
+  accessChanged: 4001,
 } as const;
 
 /**

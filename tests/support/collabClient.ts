@@ -39,6 +39,7 @@ export function connectClient(
       WebSocketPolyfill: AuthenticatedWebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: options.connect ?? true,
+      params: options.params ?? {},
     },
   );
   return {

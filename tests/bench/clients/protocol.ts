@@ -57,6 +57,8 @@ export interface LoadReport {
 export interface DigestResult {
   /** Per room, the digest of each client's state vector and content. */
   byRoom: Record<string, string[]>;
+  /** Clients whose socket is open. */
+  connected: number;
 }
 
 export interface ProbeArgs {

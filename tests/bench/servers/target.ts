@@ -18,6 +18,10 @@ export interface ServerHandle {
   createRooms(count: number): Promise<string[]>;
   /** Graceful stop (SIGTERM): Baton flushes, compacts and checkpoints. */
   stop(): Promise<void>;
+  /** Stops gracefully and starts again on the same store; only servers that have one. */
+  restart?(): Promise<ServerHandle>;
+  /** Where the server keeps its files; only servers that have a store. */
+  dataDir?: string;
 }
 
 export interface LaunchOptions {

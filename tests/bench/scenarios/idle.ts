@@ -1,0 +1,107 @@
+/**
+ * idle: many connections to one room that then do nothing: server RSS per
+ * connection, connect time, and whether every socket is still open after a hold.
+ * Idle users publish no awareness (otherwise connecting is quadratic in the
+ * stock clients, whatever the server does).
+ */
+import { callAll, startClients } from '../clients/pool.ts';
+import { cpuSeconds, memory, sleep, untilIdle } from '../procStats.ts';
+import { median, percentile } from '../stats.ts';
+import type { Scenario } from '../types.ts';
+
+interface IdleParams extends Record<string, number> {
+  connections: number;
+  holdMs: number;
+  perProcess: number;
+  concurrency: number;
+}
+
+function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnly: boolean) {
+  const scenario: Scenario<IdleParams> = {
+    name,
+    title: `idle: ${full.connections.toLocaleString('en')} idle connections in one room`,
+    servers: ['baton', 'reference'],
+    fullOnly,
+    metrics: [
+      {
+        key: 'rssPerConnectionKb',
+        label: 'server RSS per connection',
+        unit: 'KB',
+        digits: 2,
+        target: 1,
+      },
+      { key: 'connectSeconds', label: 'connect all', unit: 's', digits: 2 },
+      { key: 'connectP50Ms', label: 'connect → synced p50', unit: 'ms', digits: 1 },
+      { key: 'connectP95Ms', label: 'connect → synced p95', unit: 'ms', digits: 1 },
+      { key: 'cpuPerConnectionMs', label: 'server CPU per connection', unit: 'ms', digits: 3 },
+      { key: 'heldConnections', label: 'connections open after hold', unit: '', digits: 0 },
+    ],
+    params: { full, quick },
+    async run(ctx, p) {
+      const server = await ctx.launch();
+      const processes = startClients(Math.ceil(p.connections / p.perProcess));
+      try {
+        const [room] = await server.createRooms(1);
+        await untilIdle(server.pid);
+        const baseline = memory(server.pid).rss;
+        const cpuBefore = cpuSeconds(server.pid);
+        ctx.log(`opening ${p.connections} connections`);
+        const share = Math.ceil(p.connections / processes.length);
+        const started = performance.now();
+        const connects = await Promise.all(
+          processes.map((proc, i) =>
+            proc.call('connect', {
+              target: server.target,
+              rooms: Array.from(
+                { length: Math.max(0, Math.min(share, p.connections - i * share)) },
+                () => room ?? '',
+              ),
+              awareness: 'none',
+              concurrency: Math.ceil(p.concurrency / processes.length),
+              timeoutMs: 120_000,
+            }),
+          ),
+        );
+        const connectSeconds = (performance.now() - started) / 1000;
+        const connectCpu = cpuSeconds(server.pid) - cpuBefore;
+        await sleep(p.holdMs);
+        await untilIdle(server.pid);
+        const rss = memory(server.pid).rss;
+        const digests = await callAll(processes, 'digest', null);
+        const held = digests.reduce((sum, d) => sum + d.connected, 0);
+        const syncMs = connects.flatMap((c) => c.syncMs);
+        return {
+          values: {
+            rssPerConnectionKb: (rss - baseline) / 1024 / p.connections,
+            connectSeconds,
+            connectP50Ms: median(syncMs),
+            connectP95Ms: percentile(syncMs, 95),
+            cpuPerConnectionMs: (connectCpu * 1000) / p.connections,
+            heldConnections: held,
+          },
+          warnings: [],
+          failures:
+            held < p.connections ? [`only ${held} of ${p.connections} connections held`] : [],
+        };
+      } finally {
+        await Promise.all(processes.map((proc) => proc.stop()));
+        await server.stop();
+      }
+    },
+  };
+  return scenario;
+}
+
+export const idle = idleScenario(
+  'idle',
+  { connections: 2_000, holdMs: 3_000, perProcess: 5_000, concurrency: 100 },
+  { connections: 2_000, holdMs: 1_000, perProcess: 5_000, concurrency: 100 },
+  false,
+);
+
+export const idle10k = idleScenario(
+  'idle10k',
+  { connections: 10_000, holdMs: 5_000, perProcess: 5_000, concurrency: 200 },
+  { connections: 0, holdMs: 0, perProcess: 5_000, concurrency: 1 },
+  true,
+);

@@ -1,0 +1,17 @@
+/** Metric definitions shared by the room-load scenarios. */
+import type { Metric } from '../types.ts';
+
+export const latencyMetrics: readonly Metric[] = [
+  { key: 'latencyP50', label: 'latency p50', unit: 'ms', digits: 2, target: 1 },
+  { key: 'latencyP95', label: 'latency p95', unit: 'ms', digits: 2, target: 1 },
+  { key: 'latencyP99', label: 'latency p99', unit: 'ms', digits: 2 },
+];
+
+export const deliveryMetrics: readonly Metric[] = [
+  { key: 'deliveredPerSecond', label: 'delivered updates/s', unit: '/s', digits: 0 },
+  { key: 'deliveryPct', label: 'delivery', unit: '%', digits: 1 },
+  { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2, target: 1 },
+  { key: 'cpuPerDeliveryUs', label: 'server CPU per delivery', unit: 'µs', digits: 2 },
+  { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
+  { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
+];

@@ -1,0 +1,277 @@
+import type { InviteResult, MembersResponse, ShareLink } from '@baton/shared/members.ts';
+import type { SeriesSummary } from '@baton/shared/api.ts';
+import { CloseCode } from '@baton/shared/protocol.ts';
+import { openSqlite } from '@baton/server/db/sqlite.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendParagraph,
+  connectClient,
+  nextClose,
+  paragraphs,
+  roundTrip,
+  untilSynced,
+} from '../support/collabClient.ts';
+import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let owner: TestUser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await signUp(server.url, 'Owner');
+});
+afterAll(() => server.dispose());
+
+async function newSeries() {
+  return seedInstallment(server.url, owner);
+}
+
+describe('membership', () => {
+  it('MEM-1 inviting an existing account makes it a member at once', async () => {
+    const { seriesId } = await newSeries();
+    const bob = await signUp(server.url, 'Bob');
+    const res = await api<InviteResult>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/members`,
+      {
+        email: bob.email.toUpperCase(),
+        role: 'editor',
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'member', member: { userId: bob.id, role: 'editor' } });
+    const list = await api<SeriesSummary[]>(server.url, bob, 'GET', '/api/series');
+    expect(list.body.map((s) => [s.id, s.role])).toContainEqual([seriesId, 'editor']);
+    const again = await api<{ error: { code: string } }>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/members`,
+      { email: bob.email, role: 'viewer' },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_member');
+  });
+
+  it('MEM-2 an invitation for an unknown email waits and applies at sign-up; a withdrawn one does not', async () => {
+    const { seriesId } = await newSeries();
+    const email = `later-${Date.now()}@example.com`;
+    const res = await api<InviteResult>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/members`,
+      {
+        email,
+        role: 'commenter',
+      },
+    );
+    expect(res.body.kind).toBe('invitation');
+    const withdrawnEmail = `withdrawn-${Date.now()}@example.com`;
+    const withdrawn = await api<InviteResult>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/members`,
+      {
+        email: withdrawnEmail,
+        role: 'viewer',
+      },
+    );
+    const members = await api<MembersResponse>(
+      server.url,
+      owner,
+      'GET',
+      `/api/series/${seriesId}/members`,
+    );
+    expect(members.body.invitations.map((i) => i.email).sort()).toEqual(
+      [email, withdrawnEmail].sort(),
+    );
+    if (withdrawn.body.kind !== 'invitation') throw new Error('expected an invitation');
+    const del = await api(
+      server.url,
+      owner,
+      'DELETE',
+      `/api/series/${seriesId}/invitations/${withdrawn.body.invitation.id}`,
+    );
+    expect(del.status).toBe(204);
+
+    const joined = await signUpAs(email);
+    const list = await api<SeriesSummary[]>(server.url, joined, 'GET', '/api/series');
+    expect(list.body.map((s) => [s.id, s.role])).toEqual([[seriesId, 'commenter']]);
+    const notJoined = await signUpAs(withdrawnEmail);
+    expect((await api<SeriesSummary[]>(server.url, notJoined, 'GET', '/api/series')).body).toEqual(
+      [],
+    );
+  });
+
+  it('MEM-3 the last owner cannot be demoted, removed or leave; with a second owner they can', async () => {
+    const { seriesId } = await newSeries();
+    const demote = await api<{ error: { code: string } }>(
+      server.url,
+      owner,
+      'PATCH',
+      `/api/series/${seriesId}/members/${owner.id}`,
+      { role: 'editor' },
+    );
+    expect(demote.status).toBe(409);
+    expect(demote.body.error.code).toBe('last_owner');
+    expect(
+      (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/members/${owner.id}`))
+        .status,
+    ).toBe(409);
+    const co = await signUp(server.url, 'Co-owner');
+    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
+      email: co.email,
+      role: 'owner',
+    });
+    expect(
+      (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/members/${owner.id}`))
+        .status,
+    ).toBe(204);
+    expect((await api(server.url, owner, 'GET', `/api/series/${seriesId}`)).status).toBe(404);
+  });
+
+  it('MEM-4 a member can leave; bad input names the field', async () => {
+    const { seriesId } = await newSeries();
+    const viewer = await signUp(server.url, 'Viewer');
+    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
+      email: viewer.email,
+      role: 'viewer',
+    });
+    expect(
+      (await api(server.url, viewer, 'DELETE', `/api/series/${seriesId}/members/${viewer.id}`))
+        .status,
+    ).toBe(204);
+    expect((await api(server.url, viewer, 'GET', `/api/series/${seriesId}`)).status).toBe(404);
+    const bad = await api<{ error: { fields: Record<string, string> } }>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/members`,
+      { email: 'not-an-email', role: 'boss' },
+    );
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['email', 'role']);
+    const badLink = await api<{ error: { fields: Record<string, string> } }>(
+      server.url,
+      owner,
+      'POST',
+      `/api/series/${seriesId}/links`,
+      { role: 'owner', expiresAt: '2001-01-01T00:00:00Z' },
+    );
+    expect(Object.keys(badLink.body.error.fields).sort()).toEqual(['expiresAt', 'role']);
+  });
+});
+
+describe('share links', () => {
+  it('LINK-1 a link previews signed out and joins signed in with its role; a higher role is kept', async () => {
+    const { seriesId } = await newSeries();
+    const link = await api<ShareLink>(server.url, owner, 'POST', `/api/series/${seriesId}/links`, {
+      role: 'commenter',
+    });
+    expect(link.status).toBe(201);
+    const token = link.body.url.split('/join/')[1]!;
+    expect(link.body.url.startsWith(`${server.url}/join/`)).toBe(true);
+    const preview = await api(server.url, null, 'GET', `/api/links/${token}`);
+    expect(preview).toMatchObject({ status: 200, body: { role: 'commenter', expiresAt: null } });
+    expect((await api(server.url, null, 'POST', `/api/links/${token}/accept`)).status).toBe(401);
+
+    const reader = await signUp(server.url, 'Reader');
+    const joined = await api(server.url, reader, 'POST', `/api/links/${token}/accept`);
+    expect(joined.body).toEqual({ seriesId, role: 'commenter' });
+    const ownerJoin = await api(server.url, owner, 'POST', `/api/links/${token}/accept`);
+    expect(ownerJoin.body).toEqual({ seriesId, role: 'owner' });
+  });
+
+  it('LINK-2 revoking a link cuts off who joined through it, at once, including open sockets', async () => {
+    const { seriesId, installmentId } = await newSeries();
+    const link = await api<ShareLink>(server.url, owner, 'POST', `/api/series/${seriesId}/links`, {
+      role: 'editor',
+    });
+    const token = link.body.url.split('/join/')[1]!;
+    const guest = await signUp(server.url, 'Guest');
+    await api(server.url, guest, 'POST', `/api/links/${token}/accept`);
+    const client = connectClient(server.url, installmentId, guest.cookie);
+    await untilSynced(client);
+    const closed = nextClose(client);
+    expect(
+      (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/links/${link.body.id}`))
+        .status,
+    ).toBe(204);
+    expect(await closed).toBe(CloseCode.accessChanged);
+    client.destroy();
+    expect((await api(server.url, guest, 'GET', `/api/series/${seriesId}`)).status).toBe(404);
+    expect((await api(server.url, guest, 'GET', `/api/links/${token}`)).status).toBe(404);
+  });
+
+  it('LINK-3 an expired link is refused with 410', async () => {
+    const { seriesId } = await newSeries();
+    const link = await api<ShareLink>(server.url, owner, 'POST', `/api/series/${seriesId}/links`, {
+      role: 'viewer',
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    // Let an hour pass for this link, directly in the database.
+    const db = openSqlite(server.dataDir);
+    db.prepare('UPDATE share_link SET expires_at = ? WHERE id = ?').run(
+      new Date(Date.now() - 3_600_000).toISOString(),
+      link.body.id,
+    );
+    db.close();
+    const token = link.body.url.split('/join/')[1]!;
+    const res = await api<{ error: { code: string } }>(
+      server.url,
+      null,
+      'GET',
+      `/api/links/${token}`,
+    );
+    expect(res.status).toBe(410);
+    expect(res.body.error.code).toBe('link_expired');
+  });
+});
+
+describe('access changes reach open connections', () => {
+  it('ROLE-4 a demoted editor is disconnected and their next edit is not applied', async () => {
+    const { seriesId, installmentId } = await newSeries();
+    const editor = await signUp(server.url, 'Editor');
+    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
+      email: editor.email,
+      role: 'editor',
+    });
+    const client = connectClient(server.url, installmentId, editor.cookie);
+    await untilSynced(client);
+    appendParagraph(client.doc, 'before demotion');
+    await roundTrip(client);
+    const closed = nextClose(client);
+    await api(server.url, owner, 'PATCH', `/api/series/${seriesId}/members/${editor.id}`, {
+      role: 'viewer',
+    });
+    expect(await closed).toBe(CloseCode.accessChanged);
+    // The provider reconnects by itself, now read-only.
+    await untilSynced(client);
+    appendParagraph(client.doc, 'after demotion');
+    await roundTrip(client);
+    client.destroy();
+    const fresh = connectClient(server.url, installmentId, owner.cookie);
+    await untilSynced(fresh);
+    expect(paragraphs(fresh.doc)).toEqual(['before demotion']);
+    fresh.destroy();
+  });
+});
+
+async function signUpAs(email: string): Promise<TestUser> {
+  const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name: 'Invited', email, password: 'correct horse battery' }),
+  });
+  const body = (await response.json()) as { user: { id: string } };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { id: body.user.id, name: 'Invited', email, cookie };
+}

@@ -1,0 +1,128 @@
+import { MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendParagraph,
+  connectClient,
+  paragraphs,
+  roundTrip,
+  untilDoc,
+  untilSynced,
+} from '../support/collabClient.ts';
+import { openSocket } from '../support/rawSocket.ts';
+import { seedTeam, type Team } from '../support/team.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { until } from '../support/waitFor.ts';
+import type { CollabClient } from '../support/collabClient.ts';
+
+let server: TestServer;
+let team: Team;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  team = await seedTeam(server.url);
+});
+afterAll(() => server.dispose());
+
+type UserState = { user?: { name?: string; color?: string }; marker?: string };
+const stateOf = (observer: CollabClient, clientId: number) =>
+  observer.provider.awareness.getStates().get(clientId) as UserState | undefined;
+const onAwareness = (observer: CollabClient) => (notify: () => void) => {
+  observer.provider.awareness.on('change', notify);
+  return () => observer.provider.awareness.off('change', notify);
+};
+
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, MessageType.awareness);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+}
+
+describe('presence identity is the server’s', () => {
+  it('PRES-1 a client cannot claim another name: the account’s name and colour replace it', async () => {
+    const editor = connectClient(server.url, team.installmentId, team.users.editor.cookie);
+    const observer = connectClient(server.url, team.installmentId, team.users.owner.cookie);
+    await Promise.all([untilSynced(editor), untilSynced(observer)]);
+    editor.provider.awareness.setLocalState({
+      user: { name: 'The Owner', color: '#000000' },
+      marker: 'm1',
+    });
+    await until(
+      'the observer sees the editor',
+      () => stateOf(observer, editor.doc.clientID)?.marker === 'm1',
+      onAwareness(observer),
+    );
+    const seen = stateOf(observer, editor.doc.clientID);
+    expect(seen?.user?.name).toBe('editor user');
+    expect(seen?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(seen?.user?.color).not.toBe('#000000');
+    editor.destroy();
+    observer.destroy();
+  });
+
+  it('PRES-2 a connection cannot set the state of another client id', async () => {
+    const victim = connectClient(server.url, team.installmentId, team.users.viewer.cookie);
+    const observer = connectClient(server.url, team.installmentId, team.users.owner.cookie);
+    await Promise.all([untilSynced(victim), untilSynced(observer)]);
+    victim.provider.awareness.setLocalState({ marker: 'victim' });
+    await until(
+      'the observer sees the victim',
+      () => stateOf(observer, victim.doc.clientID)?.marker === 'victim',
+      onAwareness(observer),
+    );
+
+    const attacker = await openSocket(
+      `${server.url.replace('http', 'ws')}/collab/${team.installmentId}`,
+      {
+        cookie: team.users.editor.cookie,
+        origin: server.url,
+      },
+    );
+    attacker.ws.send(awarenessFrame(victim.doc.clientID, 1_000_000, { marker: 'spoofed' }));
+    // Then its own state: once the observer sees that, the spoof has been handled too.
+    attacker.ws.send(awarenessFrame(424242, 1, { marker: 'attacker' }));
+    await until(
+      'the observer sees the attacker',
+      () => stateOf(observer, 424242)?.marker === 'attacker',
+      onAwareness(observer),
+    );
+    expect(stateOf(observer, victim.doc.clientID)?.marker).toBe('victim');
+    attacker.ws.close();
+    victim.destroy();
+    observer.destroy();
+  });
+});
+
+describe('read-only connections', () => {
+  it('ROLE-5 a viewer’s stock provider is told it is read-only, receives live edits, and its writes reach nobody', async () => {
+    const owner = connectClient(server.url, team.installmentId, team.users.owner.cookie);
+    const viewer = connectClient(server.url, team.installmentId, team.users.viewer.cookie);
+    let readOnlyReason: string | null = null;
+    viewer.provider.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
+      authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        readOnlyReason = reason;
+      });
+    };
+    await Promise.all([untilSynced(owner), untilSynced(viewer)]);
+    appendParagraph(owner.doc, 'live from the owner');
+    await untilDoc(viewer, 'the viewer receives it', (doc) =>
+      paragraphs(doc).includes('live from the owner'),
+    );
+    expect(readOnlyReason).toBe(READ_ONLY_REASON);
+
+    appendParagraph(viewer.doc, 'the viewer tries to write');
+    await roundTrip(viewer);
+    const fresh = connectClient(server.url, team.installmentId, team.users.editor.cookie);
+    await untilSynced(fresh);
+    expect(paragraphs(fresh.doc)).not.toContain('the viewer tries to write');
+    expect(paragraphs(owner.doc)).not.toContain('the viewer tries to write');
+    for (const c of [owner, viewer, fresh]) c.destroy();
+  });
+});
