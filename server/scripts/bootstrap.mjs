@@ -73,7 +73,8 @@ if (pnpm.binDir) {
 const headers = existsSync('/usr/include/node/node.h');
 if (headers && !env.npm_config_nodedir) env.npm_config_nodedir = '/usr';
 
-log('pnpm install --frozen-lockfile (the first run compiles better-sqlite3, ~1-2 min)…');
+const first = existsSync(join(root, 'node_modules')) ? '' : ' (compiles better-sqlite3: ~1-2 min)';
+log(`pnpm install --frozen-lockfile${first}…`);
 run(pnpm.cmd, ['install', '--frozen-lockfile'], { cwd: root, env });
 if (target === 'install') process.exit(0);
 

@@ -6,6 +6,8 @@ import { serve } from '@hono/node-server';
 import { limits } from '@baton/shared/limits.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { AccessChanges } from './domain/accessChanges.ts';
+import { DraftDocs } from './content/draftDocs.ts';
+import { InstallmentEvents } from './events/installmentEvents.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AddressInfo } from 'node:net';
@@ -103,6 +105,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     logger,
     accessChanges,
     publicUrl,
+    drafts: new DraftDocs(registry, store),
+    events: new InstallmentEvents(db),
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
   handle = (request) => app.fetch(request);

@@ -96,6 +96,8 @@ export interface InstallmentSummary {
   number: number;
   title: string;
   wordCount: number;
+  /** Unresolved comment threads. */
+  openThreadCount: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -20,6 +20,14 @@ export const limits = {
   seriesDescriptionMax: 2_000,
   slugMax: 80,
   installmentTitleMax: 200,
+  commentBodyMax: 5_000,
+  commentQuoteMax: 2_000,
+  /** Base64 of one encoded relative position; real ones are a few dozen characters. */
+  anchorMaxChars: 512,
+  /** Events kept for resuming a live stream with Last-Event-ID. */
+  eventRetentionDays: 7,
+  /** A comment on an SSE stream every so often, so proxies keep it open. */
+  sseKeepaliveMs: 25_000,
   passwordMin: 8,
   passwordMax: 128,
   nameMax: 80,

@@ -68,8 +68,7 @@ export interface MembersResponse {
 
 /** `POST /api/series/:id/members`: an existing account joins at once, otherwise an invitation waits. */
 export type InviteResult =
-  | { kind: 'member'; member: Member }
-  | { kind: 'invitation'; invitation: Invitation };
+  { kind: 'member'; member: Member } | { kind: 'invitation'; invitation: Invitation };
 
 /** `GET /api/links/:token` (public): what opening the link would do. */
 export interface ShareLinkPreview {

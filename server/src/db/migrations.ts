@@ -107,6 +107,62 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0003_comments': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('comment_thread')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('installment_id', 'text', (c) =>
+          c.notNull().references('installment.id').onDelete('cascade'),
+        )
+        .addColumn('anchor_start', 'text', (c) => c.notNull())
+        .addColumn('anchor_end', 'text', (c) => c.notNull())
+        .addColumn('quote', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('resolved_by', 'text')
+        .execute();
+      await db.schema
+        .createIndex('comment_thread_installment')
+        .on('comment_thread')
+        .columns(['installment_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('comment_message')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('thread_id', 'text', (c) =>
+          c.notNull().references('comment_thread.id').onDelete('cascade'),
+        )
+        .addColumn('author_id', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('edited_at', 'text')
+        .addColumn('deleted_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('comment_message_thread')
+        .on('comment_message')
+        .columns(['thread_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('installment_event')
+        .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('installment_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('installment_event_installment_id')
+        .on('installment_event')
+        .columns(['installment_id', 'id'])
+        .execute();
+    },
+  },
 });
 
 class InCodeMigrations implements MigrationProvider {

@@ -1,4 +1,5 @@
 /** Row types of Baton's own tables, for Kysely. (better-auth owns `user`, `session`, …) */
+import type { Generated } from 'kysely';
 import type { LinkRole } from '@baton/shared/members.ts';
 import type { Role } from '@baton/shared/roles.ts';
 
@@ -61,6 +62,41 @@ export interface InstallmentContentTable {
   updated_at: string;
 }
 
+export interface CommentThreadTable {
+  id: string;
+  installment_id: string;
+  /** base64 of Y.encodeRelativePosition */
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface CommentMessageTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  /** Soft delete: the thread shows "message deleted". */
+  deleted_at: string | null;
+}
+
+/** Live events per installment, kept for a while so streams can resume (Last-Event-ID). */
+export interface InstallmentEventTable {
+  id: Generated<number>;
+  installment_id: string;
+  type: string;
+  /** JSON */
+  data: string;
+  created_at: string;
+}
+
 /** The document update log (written by the DocStore with its own statements). */
 export interface DocUpdateTable {
   id: number;
@@ -83,5 +119,8 @@ export interface Database {
   installment: InstallmentTable;
   installment_content: InstallmentContentTable;
   doc_update: DocUpdateTable;
+  comment_thread: CommentThreadTable;
+  comment_message: CommentMessageTable;
+  installment_event: InstallmentEventTable;
   user: UserTable;
 }

@@ -12,6 +12,10 @@ import { type Auth, withoutApiKey } from '../auth/auth.ts';
 import type { AccessChanges } from '../domain/accessChanges.ts';
 import { linkRoutes, publicLinkRoutes } from './routes/linkRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
+import { installmentThreadRoutes, threadRoutes } from './routes/commentRoutes.ts';
+import { eventRoutes } from './routes/eventRoutes.ts';
+import type { DraftDocs } from '../content/draftDocs.ts';
+import type { InstallmentEvents } from '../events/installmentEvents.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
 import { createErrorHandler } from './errorHandler.ts';
@@ -28,6 +32,8 @@ export interface AppDeps {
   clientDist: string;
   accessChanges: AccessChanges;
   publicUrl: string;
+  drafts: DraftDocs;
+  events: InstallmentEvents;
 }
 
 export function createApp(deps: AppDeps) {
@@ -69,6 +75,9 @@ export function createApp(deps: AppDeps) {
   api.route('/series', seriesRoutes(deps.db, deps.accessChanges));
   api.route('/series', memberRoutes(deps));
   api.route('/installments', installmentRoutes(deps.db));
+  api.route('/installments', installmentThreadRoutes(deps));
+  api.route('/installments', eventRoutes(deps));
+  api.route('/', threadRoutes(deps));
   api.route('/links', linkRoutes(deps.db, deps.accessChanges));
   app.route('/api', api);
   app.all('/api/*', () => {

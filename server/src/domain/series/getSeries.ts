@@ -23,11 +23,21 @@ export async function getSeries(
     .leftJoin('installment_content', 'installment_content.installment_id', 'installment.id')
     .selectAll('installment')
     .select('installment_content.word_count')
+    .select((eb) =>
+      eb
+        .selectFrom('comment_thread')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('comment_thread.installment_id', '=', 'installment.id')
+        .where('comment_thread.resolved_at', 'is', null)
+        .as('open_threads'),
+    )
     .where('installment.series_id', '=', seriesId)
     .orderBy('installment.number', 'asc')
     .execute();
   return {
     ...presentSeries(series, role, installments.length),
-    installments: installments.map((i) => presentInstallment(i, i.word_count)),
+    installments: installments.map((i) =>
+      presentInstallment(i, i.word_count, Number(i.open_threads ?? 0)),
+    ),
   };
 }

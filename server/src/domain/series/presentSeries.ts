@@ -23,6 +23,7 @@ export function presentSeries(
 export function presentInstallment(
   row: Selectable<InstallmentTable>,
   wordCount: number | null,
+  openThreadCount = 0,
 ): InstallmentSummary {
   return {
     id: row.id,
@@ -30,6 +31,7 @@ export function presentInstallment(
     number: row.number,
     title: row.title,
     wordCount: wordCount ?? 0,
+    openThreadCount,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,0 +1,31 @@
+/**
+ * Read access to a draft's current Y.Doc for the API (anchors, later
+ * publishing): the live room's document when it is loaded, otherwise a
+ * temporary one built from the store.
+ */
+import * as Y from 'yjs';
+import type { RoomRegistry } from '../collab/roomRegistry.ts';
+import type { DocStore } from '../store/docStore.ts';
+
+export class DraftDocs {
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly store: DocStore,
+  ) {}
+
+  /** Runs `read` with the draft; the document must not be kept or changed. */
+  async read<T>(installmentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.registry.peek(installmentId);
+    if (live) return read(live.doc);
+    const doc = new Y.Doc();
+    try {
+      const updates = await this.store.load(installmentId);
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      });
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/** What every comment command needs, and the shared shape of a thread change. */
+import type { CommentThread, InstallmentEventType } from '@baton/shared/comments.ts';
+import type { Kysely } from 'kysely';
+import { AnchorResolver, type EncodedAnchor } from '../../comments/anchors.ts';
+import type { DraftDocs } from '../../content/draftDocs.ts';
+import type { Database } from '../../db/schema.ts';
+import type { InstallmentEvents } from '../../events/installmentEvents.ts';
+import { notFound } from '../../http/errors.ts';
+import { type DetachedThreads, loadThreadRows, loadThreads } from './threadQueries.ts';
+
+export interface CommentDeps {
+  db: Kysely<Database>;
+  drafts: DraftDocs;
+  events: InstallmentEvents;
+}
+
+/** Resolves anchors against the draft as it is now, synchronously inside one read. */
+export function detachedThreads(
+  deps: CommentDeps,
+  installmentId: string,
+  threads: ReadonlyArray<{ id: string; anchor: EncodedAnchor }>,
+): Promise<DetachedThreads> {
+  return deps.drafts.read(installmentId, (doc) => {
+    const resolver = new AnchorResolver(doc);
+    return new Map(threads.map((t) => [t.id, resolver.currentText(t.anchor) === null]));
+  });
+}
+
+/**
+ * Runs a change to one thread in a transaction, records the event with the
+ * thread as it is afterwards, and publishes it once committed.
+ */
+export async function changeThread(
+  deps: CommentDeps,
+  installmentId: string,
+  threadId: string,
+  type: InstallmentEventType,
+  change: (trx: Kysely<Database>) => Promise<void>,
+): Promise<CommentThread> {
+  const [row] = await loadThreadRows(deps.db, installmentId, threadId);
+  const detached = row
+    ? await detachedThreads(deps, installmentId, [
+        { id: row.id, anchor: { start: row.anchor_start, end: row.anchor_end } },
+      ])
+    : new Map<string, boolean>();
+  const { thread, event } = await deps.db.transaction().execute(async (trx) => {
+    await change(trx);
+    const [thread] = await loadThreads(trx, installmentId, detached, threadId);
+    if (!thread) throw notFound('Thread');
+    const event = await deps.events.record(trx, installmentId, type, { thread });
+    return { thread, event };
+  });
+  deps.events.publish(event);
+  return thread;
+}
