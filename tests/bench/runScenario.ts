@@ -69,7 +69,10 @@ async function runOnce(
   };
   const launchOptions: LaunchOptions = {};
   if (settings.options.profile) {
-    launchOptions.profileDir = path.join(settings.profileRoot, `${scenario.name}-${kind}-r${round + 1}`);
+    launchOptions.profileDir = path.join(
+      settings.profileRoot,
+      `${scenario.name}-${kind}-r${round + 1}`,
+    );
     mkdirSync(launchOptions.profileDir, { recursive: true });
   }
   const ctx: RunContext = {
@@ -98,7 +101,15 @@ async function runOnce(
     return { kind, round, seconds: seconds(), values, warnings, failures };
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { kind, round, seconds: seconds(), values: {}, warnings: [], failures: [], error: message };
+    return {
+      kind,
+      round,
+      seconds: seconds(),
+      values: {},
+      warnings: [],
+      failures: [],
+      error: message,
+    };
   } finally {
     clearTimeout(timer);
     await stopAllClients();

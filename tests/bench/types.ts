@@ -21,8 +21,6 @@ export interface Metric {
 /** What one run (one server, one round) of a scenario measured. */
 export interface RunResult {
   values: Record<string, number>;
-  /** End-to-end latencies, for the chart. */
-  latencies?: Float64Array;
   /** The load generator was the limit, or something else deserves a look. */
   warnings: string[];
   /** Convergence and other correctness checks that failed. */

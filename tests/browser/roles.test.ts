@@ -76,8 +76,8 @@ describe.skipIf(!hasChromium)('roles in the browser', () => {
     await ownerSeries.getByRole('button', { name: 'Share' }).click();
     const dialog = ownerSeries.getByRole('dialog', { name: /Share/ });
     await dialog.waitFor();
-    await dialog.getByLabel('Email').fill('rita@example.com');
-    await dialog.getByLabel('Role', { exact: true }).selectOption('viewer');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('rita@example.com');
+    await dialog.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
     await dialog.getByRole('button', { name: 'Invite' }).click();
     const ritaRole = dialog.getByRole('combobox', { name: 'Role of Rita Reader' });
     await ritaRole.waitFor();

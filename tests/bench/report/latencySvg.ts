@@ -13,7 +13,8 @@ const margin = { top: 40, bottom: 30, left: 40 };
 
 export function latencySvg(outcomes: readonly ScenarioOutcome[]): string | null {
   const panels = outcomes.filter(
-    (o) => !o.skipped && percentiles.some(([key]) => Number.isFinite(o.medians.baton?.[key] ?? NaN)),
+    (o) =>
+      !o.skipped && percentiles.some(([key]) => Number.isFinite(o.medians.baton?.[key] ?? NaN)),
   );
   if (panels.length === 0) return null;
   const width = panels.length * panelWidth;

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../types.ts';
 import { runRoomLoad } from './roomLoad.ts';
-import { deliveryMetrics, latencyMetrics } from './roomMetrics.ts';
+import { clientMetrics, deliveryMetrics, latencyMetrics } from './roomMetrics.ts';
 
 const full = { readers: 999, editsPerSecond: 5, durationMs: 20_000, processes: 2 };
 
@@ -13,7 +13,7 @@ export const bigRoom: Scenario<typeof full> = {
   name: 'bigRoom',
   title: 'big room: 1 writer + readers in one room',
   servers: ['baton', 'reference'],
-  metrics: [...latencyMetrics, ...deliveryMetrics],
+  metrics: [...latencyMetrics, ...deliveryMetrics, ...clientMetrics],
   params: {
     full,
     quick: { readers: 49, editsPerSecond: 5, durationMs: 2_000, processes: 2 },

@@ -16,7 +16,6 @@ export async function untilConverged(
   timeoutMs: number,
 ): Promise<Convergence> {
   const started = performance.now();
-  let problem: string | null = null;
   for (;;) {
     const digests = await callAll(processes, 'digest', null);
     const byRoom = new Map<string, string[]>();
@@ -30,7 +29,7 @@ export async function untilConverged(
     );
     const waitedMs = performance.now() - started;
     if (diverged.length === 0) return { converged: true, waitedMs, problem: null };
-    problem = `${diverged.length} of ${byRoom.size} rooms differ (e.g. ${diverged[0]?.[0]}: ${new Set(diverged[0]?.[1]).size} states among ${diverged[0]?.[1].length} clients)`;
+    const problem = `${diverged.length} of ${byRoom.size} rooms differ (e.g. ${diverged[0]?.[0]}: ${new Set(diverged[0]?.[1]).size} states among ${diverged[0]?.[1].length} clients)`;
     if (waitedMs > timeoutMs) return { converged: false, waitedMs, problem };
     await sleep(Math.min(1000, 100 + byRoom.size * clientsPerRoom * 0.2));
   }

@@ -1,7 +1,7 @@
 /** fanout: one room, 10 writers × 5 edits/s and 90 readers for 20 s. */
 import type { Scenario } from '../types.ts';
 import { runRoomLoad } from './roomLoad.ts';
-import { deliveryMetrics, latencyMetrics } from './roomMetrics.ts';
+import { clientMetrics, deliveryMetrics, latencyMetrics } from './roomMetrics.ts';
 
 const full = { writers: 10, readers: 90, editsPerSecond: 5, durationMs: 20_000, processes: 1 };
 
@@ -9,7 +9,7 @@ export const fanout: Scenario<typeof full> = {
   name: 'fanout',
   title: 'fanout: 1 room, writers × edits/s + readers',
   servers: ['baton', 'reference'],
-  metrics: [...latencyMetrics, ...deliveryMetrics],
+  metrics: [...latencyMetrics, ...deliveryMetrics, ...clientMetrics],
   params: {
     full,
     quick: { writers: 3, readers: 7, editsPerSecond: 5, durationMs: 2_000, processes: 1 },

@@ -95,7 +95,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
 export const idle = idleScenario(
   'idle',
   { connections: 2_000, holdMs: 3_000, perProcess: 5_000, concurrency: 100 },
-  { connections: 2_000, holdMs: 1_000, perProcess: 5_000, concurrency: 100 },
+  { connections: 500, holdMs: 500, perProcess: 5_000, concurrency: 100 },
   false,
 );
 

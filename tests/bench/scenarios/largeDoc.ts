@@ -55,8 +55,8 @@ export const largeDoc: Scenario<typeof full> = {
       const [warmRoom, ...coldRooms] = rooms;
       const push = { updatePath: essay.path, timeoutMs: 60_000 };
       await warmProcess.call('push', { ...push, target: server.target, room: warmRoom ?? '' });
-      // Baton stores a content snapshot a few seconds after the push; let it finish first.
-      await untilIdle(server.pid, { timeoutMs: 30_000 });
+      // Baton stores a content snapshot 2 s after the push; wait for a quiet spell longer than that.
+      await untilIdle(server.pid, { windowMs: 2_500, timeoutMs: 30_000 });
       const warmCpuBefore = cpuSeconds(server.pid);
       const warm = await warmProcess.call('probe', {
         target: server.target,

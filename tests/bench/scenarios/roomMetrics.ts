@@ -13,5 +13,13 @@ export const deliveryMetrics: readonly Metric[] = [
   { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2, target: 1 },
   { key: 'cpuPerDeliveryUs', label: 'server CPU per delivery', unit: 'µs', digits: 2 },
   { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
+  { key: 'rssMb', label: 'server RSS at the end', unit: 'MB', digits: 1 },
   { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
+];
+
+/** The load generator's own load (busiest client process): when high, latencies are client-bound. */
+export const clientMetrics: readonly Metric[] = [
+  { key: 'clientCpuShare', label: 'client process CPU (cores)', unit: '', digits: 2 },
+  { key: 'clientLoopP99Ms', label: 'client event-loop delay p99', unit: 'ms', digits: 1 },
+  { key: 'writerLateP95Ms', label: 'writer lateness p95', unit: 'ms', digits: 1 },
 ];

@@ -1,7 +1,7 @@
 /** rooms: 200 rooms × 5 clients, one writer per room at 1 edit/s: memory per room and CPU. */
 import type { Scenario } from '../types.ts';
 import { runRoomLoad } from './roomLoad.ts';
-import { latencyMetrics } from './roomMetrics.ts';
+import { clientMetrics, latencyMetrics } from './roomMetrics.ts';
 
 const full = { rooms: 200, clientsPerRoom: 5, editsPerSecond: 1, durationMs: 20_000, processes: 1 };
 
@@ -17,6 +17,7 @@ export const rooms: Scenario<typeof full> = {
     { key: 'deliveryPct', label: 'delivery', unit: '%', digits: 1 },
     { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
     { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
+    ...clientMetrics,
   ],
   params: {
     full,

@@ -32,14 +32,16 @@ export const storage: Scenario<typeof full> = {
   ],
   params: { full, quick: { edits: 1_000, editsPerSecond: 400, writers: 3 } },
   async run(ctx, p) {
-    const server = await ctx.launch();
+    let server = await ctx.launch();
     const dataDir = server.dataDir;
-    if (!dataDir) throw new Error('storage needs a server with a data directory');
+    if (!dataDir || !server.restart) throw new Error('storage needs a server with a store');
     const [writer] = startClients(1);
     if (!writer) throw new Error('no client process');
     let stopped = false;
     try {
       const [room = ''] = await server.createRooms(1);
+      // A clean stop checkpoints the WAL into the database file: that is the baseline.
+      server = await server.restart();
       const before = sqliteBytes(dataDir);
       await writer.call('connect', {
         target: server.target,

@@ -34,9 +34,7 @@ async function startOn(
   existing: BatonSession | null,
   options: LaunchOptions,
 ): Promise<BatonHandle> {
-  const profile = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=baton.cpuprofile']
-    : [];
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const server = await startChildServer({
     args: [...profile, '--import', 'tsx', 'src/main.ts'],
     cwd: serverDir,

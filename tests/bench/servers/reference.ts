@@ -10,8 +10,14 @@ const packageDir = path.dirname(require.resolve('@y/websocket-server/package.jso
 
 export async function launchReference(options: LaunchOptions = {}): Promise<ServerHandle> {
   const port = await freePort();
+  // V8 writes the profile only on a normal exit; the reference does not handle SIGTERM itself.
   const profile = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=reference.cpuprofile']
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${options.profileDir}`,
+        '--import',
+        'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))',
+      ]
     : [];
   const server = await startChildServer({
     args: [...profile, path.join(packageDir, 'src/server.js')],
