@@ -10,9 +10,9 @@ import tseslint from 'typescript-eslint';
 const SOURCE = '*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 
 /**
- * Package boundaries (STYLE.md, habit 1): `shared/` imports nothing from client or server, and
- * client and server never import each other. Other packages are reached only through their
- * package name (`@baton/shared/…`), never by a relative path that climbs out of a package.
+ * Package boundaries: `shared/` imports nothing from client or server, and client and server
+ * never import each other. Other packages are reached only through their package name
+ * (`@baton/shared/…`), never by a relative path that climbs out of a package.
  */
 const BOUNDARIES = {
   client: { forbidden: ['server'], why: 'the client talks to the server over HTTP/websocket only' },
@@ -27,7 +27,10 @@ const BOUNDARIES = {
 /** Deepest directory level (below a package) whose relative imports are checked. */
 const MAX_DEPTH = 12;
 
-/** @param {string} pkg @param {number} [depth] levels below the package; none for bare names only */
+/**
+ * @param {string} pkg
+ * @param {number} [depth] how far below `pkg/` the files are; without it, package names only
+ */
 function boundaryRule(pkg, depth) {
   const { forbidden, why } = BOUNDARIES[/** @type {keyof typeof BOUNDARIES} */ (pkg)];
   const patterns = forbidden.map((other) => ({
@@ -46,7 +49,7 @@ function boundaryRule(pkg, depth) {
     const exempt = forbidden.length ? `(?!(${forbidden.join('|')})(/|$))` : '';
     patterns.push({
       regex: `${up}${exempt}`,
-      message: `This relative import leaves ${pkg}/. Import another package by name, e.g. '@baton/shared/limits'.`,
+      message: `This import leaves ${pkg}/; import packages by name ('@baton/shared/limits.ts').`,
     });
   }
   return ['error', { patterns }];
@@ -67,7 +70,7 @@ export default defineConfig([
     '**/node_modules',
     '**/coverage',
     '.tools',
-    'data',
+    '**/data',
     'tests/artifacts',
     'tests/bench/results',
   ]),
