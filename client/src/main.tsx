@@ -6,6 +6,7 @@ import { refreshSession } from './auth/authClient.ts';
 import { router } from './routes.tsx';
 import './styles.css';
 import './editor.css';
+import './access.css';
 
 // A 401 anywhere means the session is gone: re-read it, and RequireAuth sends the
 // person to sign in with this page as the way back.

@@ -2,6 +2,8 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { Loading } from './components/Loading.tsx';
+import { ApiKeysPage } from './pages/ApiKeysPage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SeriesListPage } from './pages/SeriesListPage.tsx';
 import { SeriesPage } from './pages/SeriesPage.tsx';
@@ -16,6 +18,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/sign-up', element: <SignUpPage /> },
+      // A share link: its preview works signed out, and it asks to sign in before joining.
+      { path: '/join/:token', element: <JoinPage /> },
       {
         element: (
           <RequireAuth>
@@ -25,6 +29,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <SeriesListPage /> },
           { path: '/series/:seriesId', element: <SeriesPage /> },
+          { path: '/settings/api-keys', element: <ApiKeysPage /> },
           {
             path: '/installments/:installmentId',
             // The editor (Tiptap, ProseMirror, Yjs) is most of the bundle: load it on demand.

@@ -91,8 +91,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(
     response.status,
     codeForStatus(response.status),
-    response.statusText || 'Request failed',
+    messageOf(parsed) ?? (response.statusText || 'Request failed'),
   );
+}
+
+/** better-auth's own routes (`/api/auth/*`) answer errors as `{ code, message }`. */
+function messageOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('message' in value)) return null;
+  return typeof value.message === 'string' && value.message ? value.message : null;
 }
 
 function isApiErrorBody(value: unknown): value is ApiErrorBody {

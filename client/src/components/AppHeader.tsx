@@ -1,29 +1,13 @@
-import { useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { signOut } from '../auth/authClient.ts';
-import { useCurrentUser, useSessionEnded } from '../auth/RequireAuth.tsx';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useSessionEnded } from '../auth/RequireAuth.tsx';
 import { signInPath } from '../auth/returnTo.ts';
+import { UserMenu } from './UserMenu.tsx';
 
-/** The top bar: the app name, an optional trail back to where you came from, you and Sign out. */
+/** The top bar: the app name, an optional trail back to where you came from, and your menu. */
 export function AppHeader({ children }: { children?: ReactNode }) {
-  const user = useCurrentUser();
   const sessionEnded = useSessionEnded();
   const location = useLocation();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  async function onSignOut() {
-    setBusy(true);
-    setFailed(false);
-    const result = await signOut();
-    setBusy(false);
-    if (result.error) {
-      setFailed(true);
-      return;
-    }
-    navigate('/sign-in', { replace: true });
-  }
 
   return (
     <header className="app-header">
@@ -38,22 +22,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           </nav>
         )}
         <div className="app-header__user">
-          <span className="app-header__name" title={user.email}>
-            {user.name || user.email}
-          </span>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={onSignOut}
-            disabled={busy}
-          >
-            {busy ? 'Signing out…' : 'Sign out'}
-          </button>
-          {failed && (
-            <span className="app-header__error" role="alert">
-              Could not sign out. Try again.
-            </span>
-          )}
+          <UserMenu />
         </div>
       </div>
       {sessionEnded && (

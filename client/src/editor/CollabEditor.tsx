@@ -29,7 +29,10 @@ export function CollabEditor({ session, user, editable, footer }: Props) {
       extensions: [
         ...documentExtensions(),
         Placeholder.configure({
-          placeholder: editable ? 'Start writing…' : 'Nothing written yet.',
+          // Editability follows your role and can change while the editor is open.
+          showOnlyWhenEditable: false,
+          placeholder: ({ editor: e }) =>
+            e.isEditable ? 'Start writing…' : 'Nothing written yet.',
         }),
         CharacterCount.configure({ wordCounter: countWords }),
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),

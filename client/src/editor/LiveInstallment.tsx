@@ -1,7 +1,11 @@
+import { useEffect, useRef } from 'react';
+import { can, type Role } from '@baton/shared/roles.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { RoleBadge } from '../components/RoleBadge.tsx';
+import { AccessBanner } from './AccessBanner.tsx';
 import { CollabEditor } from './CollabEditor.tsx';
-import { useConnection, usePresence, useSaveState } from './collabHooks.ts';
+import { useAccess, useConnection, usePresence, useSaveState } from './collabHooks.ts';
 import type { AwarenessUser } from './presence.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { StatusIndicator } from './StatusIndicator.tsx';
@@ -12,53 +16,87 @@ import { useUnsavedGuard } from './useUnsavedGuard.ts';
 interface Props {
   installmentId: string;
   user: AwarenessUser;
-  editable: boolean;
+  /** Your role in the series, as last read from the API. */
+  role: Role;
+  /** The API refused you on the latest re-check. */
+  lostAccess: boolean;
+  /** The server signalled an access change: re-read your role. */
+  onAccessChanged: () => void;
 }
 
 /** The live part of the editor page: session, presence, editor and status line. */
-export function LiveInstallment({ installmentId, user, editable }: Props) {
-  const session = useCollabDoc(installmentId, user);
+export function LiveInstallment(props: Props) {
+  const session = useCollabDoc(props.installmentId, props.user);
   const flash = useUnsavedGuard(session?.saves ?? null);
   if (!session) return <Loading label="Connecting…" />;
-  return (
-    <SessionView
-      key={session.id}
-      installmentId={installmentId}
-      session={session}
-      user={user}
-      editable={editable}
-      flash={flash}
-    />
-  );
+  return <SessionView key={session.id} {...props} session={session} flash={flash} />;
 }
 
 function SessionView({
   installmentId,
   session,
   user,
-  editable,
+  role,
+  lostAccess,
+  onAccessChanged,
   flash,
 }: Props & { session: CollabSession; flash: string | null }) {
   const save = useSaveState(session.saves);
   const connection = useConnection(session.connection);
   const people = usePresence(session.provider.awareness);
+  const access = useAccess(session.access);
   const accessProblem = useAccessProbe(
     installmentId,
-    connection.failures >= 3 && connection.connection !== 'live',
+    !lostAccess && connection.failures >= 3 && connection.connection !== 'live',
   );
+  const roleCanEdit = can(role, 'edit');
+  const editable = roleCanEdit && !access.readOnly && !lostAccess;
+
+  const onAccessChangedRef = useRef(onAccessChanged);
+  useEffect(() => {
+    onAccessChangedRef.current = onAccessChanged;
+  });
+  // The server closed the socket because your role changed, or says this connection is
+  // read-only although your role allows editing: either way, ask the API who you are now.
+  useEffect(() => {
+    if (access.changes > 0) onAccessChangedRef.current();
+  }, [access.changes]);
+  useEffect(() => {
+    if (access.readOnly && roleCanEdit) onAccessChangedRef.current();
+  }, [access.readOnly, roleCanEdit]);
+  // Removed: stop knocking. The text stays on screen, read-only.
+  useEffect(() => {
+    if (lostAccess) session.provider.disconnect();
+  }, [lostAccess, session]);
 
   return (
     <>
-      {accessProblem && <ErrorAlert error={accessProblem} action="connect to the live document" />}
+      {accessProblem && !lostAccess && (
+        <ErrorAlert error={accessProblem} action="connect to the live document" />
+      )}
+      <AccessBanner
+        role={role}
+        lostAccess={lostAccess}
+        connectionReadOnly={roleCanEdit && access.readOnly}
+      />
       <div className="installment-editor__bar">
         <PresenceList people={people} />
-        {!editable && <span className="badge">Read only</span>}
+        {!lostAccess && <RoleBadge role={role} you />}
       </div>
       <CollabEditor
         session={session}
         user={user}
         editable={editable}
-        footer={<StatusIndicator connection={connection} save={save} flash={flash} />}
+        footer={
+          lostAccess ? (
+            <span className="status status--offline" role="status">
+              <span className="status__dot" aria-hidden="true" />
+              Disconnected
+            </span>
+          ) : (
+            <StatusIndicator connection={connection} save={save} flash={flash} />
+          )
+        }
       />
     </>
   );

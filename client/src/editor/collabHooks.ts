@@ -1,6 +1,7 @@
-/** React bindings for the collaboration stores (save state, connection, presence). */
+/** React bindings for the collaboration stores (save state, connection, presence, access). */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type { AccessSnapshot, AccessStore } from './accessStore.ts';
 import type { ConnectionSnapshot, ConnectionStore } from './connectionStatus.ts';
 import { presentPeople, type PresentPerson } from './presence.ts';
 import type { SaveSnapshot, SaveTracker } from './saveTracker.ts';
@@ -25,4 +26,9 @@ export function usePresence(awareness: Awareness): PresentPerson[] {
     return () => awareness.off('change', refresh);
   }, [awareness]);
   return people;
+}
+
+/** What the server says about this connection's rights. */
+export function useAccess(store: AccessStore): AccessSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

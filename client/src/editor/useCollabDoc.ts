@@ -1,11 +1,12 @@
 /**
  * One collaboration session per open installment: a Y.Doc, its y-websocket
- * provider, the save tracker and the connection store.
+ * provider, the save tracker, the connection store and the access store.
  */
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
+import { createAccessStore, shouldReconnect, type AccessStore } from './accessStore.ts';
 import { createConnectionStore, type ConnectionStore } from './connectionStatus.ts';
 import type { AwarenessUser } from './presence.ts';
 import { createSaveTracker, type SaveTracker } from './saveTracker.ts';
@@ -17,6 +18,7 @@ export interface CollabSession {
   provider: WebsocketProvider;
   saves: SaveTracker;
   connection: ConnectionStore;
+  access: AccessStore;
 }
 
 let nextSessionId = 1;
@@ -38,10 +40,12 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
     const ydoc = new Y.Doc();
     const provider = new WebsocketProvider(collabServerUrl(), installmentId, ydoc, {
       connect: false,
+      shouldReconnect,
     });
-    // Both listen for the first 'connected' status, so they exist before connecting.
+    // All three listen from the first connection on, so they exist before connecting.
     const saves = createSaveTracker(provider);
     const connection = createConnectionStore(provider);
+    const access = createAccessStore(provider);
     // Tell the others we left now, rather than when the server notices the closed socket.
     const onPageHide = () =>
       removeAwarenessStates(provider.awareness, [ydoc.clientID], 'page hidden');
@@ -49,7 +53,7 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
     // Connect and publish after this turn: StrictMode's immediate unmount then never opens a socket.
     const connectTimer = setTimeout(() => {
       provider.connect();
-      setSession({ id: nextSessionId++, ydoc, provider, saves, connection });
+      setSession({ id: nextSessionId++, ydoc, provider, saves, connection, access });
     }, 0);
     return () => {
       clearTimeout(connectTimer);
@@ -57,6 +61,7 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
       setSession(null);
       saves.destroy();
       connection.destroy();
+      access.destroy();
       provider.destroy();
       ydoc.destroy();
     };

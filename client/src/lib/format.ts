@@ -26,3 +26,16 @@ export function formatUpdated(iso: string, now = Date.now()): string {
 export function partLabel(n: number): string {
   return `Part ${n}`;
 }
+
+/** "Never expires", "Expires in 3 days", "Expired". */
+export function formatExpiry(iso: string | null, now = Date.now()): string {
+  if (iso === null) return 'Never expires';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  if (time <= now) return 'Expired';
+  const days = Math.round((time - now) / 86_400_000);
+  if (days >= 1 && days <= 60) return `Expires ${relative.format(days, 'day')}`;
+  if (days < 1)
+    return `Expires ${relative.format(Math.max(1, Math.round((time - now) / 3_600_000)), 'hour')}`;
+  return `Expires ${dateFormat.format(time)}`;
+}

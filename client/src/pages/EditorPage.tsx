@@ -14,6 +14,7 @@ import { partLabel } from '../lib/format.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { renameErrorMessage, validateInstallmentTitle } from '../lib/validateTitle.ts';
 import { LiveInstallment } from '../editor/LiveInstallment.tsx';
+import { useAccessRecheck } from '../editor/useAccessRecheck.ts';
 
 /** `/installments/:installmentId`: the live editor of one installment. */
 export function EditorPage() {
@@ -53,6 +54,7 @@ export function EditorPage() {
           <EditorView
             installment={installment}
             onRenamed={(title) => update((d) => ({ ...d, title }))}
+            onFresh={(fresh) => update(() => fresh)}
           />
         )}
       </main>
@@ -63,11 +65,14 @@ export function EditorPage() {
 interface ViewProps {
   installment: InstallmentDetail;
   onRenamed: (title: string) => void;
+  /** The installment re-read after an access change (your role may differ). */
+  onFresh: (installment: InstallmentDetail) => void;
 }
 
-function EditorView({ installment, onRenamed }: ViewProps) {
+function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
-  const canEdit = can(installment.role, 'edit');
+  const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
+  const canEdit = can(installment.role, 'edit') && !lostAccess;
 
   async function saveTitle(title: string) {
     try {
@@ -95,7 +100,9 @@ function EditorView({ installment, onRenamed }: ViewProps) {
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
-        editable={canEdit}
+        role={installment.role}
+        lostAccess={lostAccess}
+        onAccessChanged={recheck}
       />
     </article>
   );

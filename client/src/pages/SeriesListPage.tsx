@@ -5,6 +5,7 @@ import { useResource } from '../api/useResource.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SkeletonList } from '../components/Loading.tsx';
+import { RoleBadge } from '../components/RoleBadge.tsx';
 import { formatUpdated, plural } from '../lib/format.ts';
 import { NewSeriesForm } from '../series/NewSeriesForm.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
@@ -48,7 +49,7 @@ export function SeriesListPage() {
                     {series.description && <p className="card__text">{series.description}</p>}
                     <p className="card__meta">
                       <span>{plural(series.installmentCount, 'installment')}</span>
-                      <span className={`role role--${series.role}`}>{series.role}</span>
+                      <RoleBadge role={series.role} />
                       <span>Updated {formatUpdated(series.updatedAt)}</span>
                     </p>
                   </Link>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { SeriesDetail, SeriesSummary } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { can } from '@baton/shared/roles.ts';
@@ -9,11 +9,14 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { EditableTitle } from '../components/EditableTitle.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SkeletonList } from '../components/Loading.tsx';
+import { RoleBadge } from '../components/RoleBadge.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { renameErrorMessage, validateSeriesTitle } from '../lib/validateTitle.ts';
+import { DeleteSeriesSection } from '../series/DeleteSeriesSection.tsx';
 import { InstallmentList } from '../series/InstallmentList.tsx';
 import { NewInstallmentForm } from '../series/NewInstallmentForm.tsx';
 import { SeriesSettingsForm } from '../series/SeriesSettingsForm.tsx';
+import { ShareDialog } from '../series/share/ShareDialog.tsx';
 
 /** `/series/:seriesId`: the series, its settings and its installments. */
 export function SeriesPage() {
@@ -43,6 +46,10 @@ export function SeriesPage() {
             series={state.data}
             onSummaryChanged={(summary) => update((d) => ({ ...d, ...summary }))}
             onInstallmentsChanged={(installments) => update((d) => ({ ...d, installments }))}
+            onAccessChanged={() =>
+              // Quietly: the Share dialog stays open over the page while it catches up.
+              api.getSeries(seriesId).then((fresh) => update(() => fresh), reload)
+            }
           />
         )}
       </main>
@@ -54,10 +61,19 @@ interface ViewProps {
   series: SeriesDetail;
   onSummaryChanged: (s: SeriesSummary) => void;
   onInstallmentsChanged: (i: SeriesDetail['installments']) => void;
+  /** Your role changed (in the Share dialog): re-read the series. */
+  onAccessChanged: () => void;
 }
 
-function SeriesView({ series, onSummaryChanged, onInstallmentsChanged }: ViewProps) {
+function SeriesView({
+  series,
+  onSummaryChanged,
+  onInstallmentsChanged,
+  onAccessChanged,
+}: ViewProps) {
+  const navigate = useNavigate();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const canManage = can(series.role, 'manageSeries');
   const canEdit = can(series.role, 'edit');
   const nextNumber = series.installments.reduce((max, i) => Math.max(max, i.number), 0) + 1;
@@ -81,16 +97,40 @@ function SeriesView({ series, onSummaryChanged, onInstallmentsChanged }: ViewPro
           validate={validateSeriesTitle}
           onSave={saveTitle}
         />
-        {canManage && !settingsOpen && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setSettingsOpen(true)}
-          >
-            Settings
-          </button>
-        )}
+        <div className="page__actions">
+          <RoleBadge role={series.role} you />
+          {can(series.role, 'read') && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setShareOpen(true)}
+              aria-haspopup="dialog"
+            >
+              Share
+            </button>
+          )}
+          {canManage && !settingsOpen && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setSettingsOpen(true)}
+            >
+              Settings
+            </button>
+          )}
+        </div>
       </div>
+      {shareOpen && (
+        <ShareDialog
+          seriesId={series.id}
+          seriesTitle={series.title}
+          onClose={() => setShareOpen(false)}
+          onOwnAccessChanged={(change) => {
+            if (change === 'left') navigate('/', { replace: true });
+            else onAccessChanged();
+          }}
+        />
+      )}
       {settingsOpen ? (
         <section className="panel" aria-label="Settings">
           <SeriesSettingsForm
@@ -101,13 +141,19 @@ function SeriesView({ series, onSummaryChanged, onInstallmentsChanged }: ViewPro
             }}
             onCancel={() => setSettingsOpen(false)}
           />
+          {can(series.role, 'deleteSeries') && (
+            <DeleteSeriesSection
+              seriesId={series.id}
+              title={series.title}
+              onDeleted={() => navigate('/', { replace: true })}
+            />
+          )}
         </section>
       ) : (
         <div className="series-intro">
           {series.description && <p className="series-intro__description">{series.description}</p>}
           <p className="series-intro__meta">
             Public page: <code className="url-preview">/read/{series.slug}</code>
-            <span className={`role role--${series.role}`}>{series.role}</span>
           </p>
         </div>
       )}

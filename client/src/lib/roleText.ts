@@ -1,0 +1,30 @@
+/** Roles in words, derived from the shared capability table (never from role names). */
+import { can, capabilities, type Capability, type Role } from '@baton/shared/roles.ts';
+
+const capabilityPhrase: Record<Capability, string> = {
+  read: 'read',
+  comment: 'comment',
+  edit: 'edit',
+  publish: 'publish',
+  manageSeries: 'change settings',
+  manageMembers: 'manage members',
+  deleteSeries: 'delete the series',
+};
+
+/** "Owner", "Viewer". */
+export function roleLabel(role: Role): string {
+  return role.charAt(0).toUpperCase() + role.slice(1);
+}
+
+/** "an editor", "a viewer". */
+export function withArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+}
+
+/** "Can read, comment, edit and publish." */
+export function describeRole(role: Role): string {
+  const phrases = capabilities.filter((c) => can(role, c)).map((c) => capabilityPhrase[c]);
+  if (phrases.length === 0) return 'Has no access.';
+  const last = phrases.pop();
+  return `Can ${phrases.length ? `${phrases.join(', ')} and ${last}` : last}.`;
+}

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { ApiError } from '../api/http.ts';
+import { toApiError } from '../api/useResource.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { TextField } from '../components/Field.tsx';
+
+interface Props {
+  seriesId: string;
+  title: string;
+  onDeleted: () => void;
+}
+
+/** Deleting a series for good, confirmed by typing its title. */
+export function DeleteSeriesSection({ seriesId, title, onDeleted }: Props) {
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const matches = typed.trim() === title.trim();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!matches) return;
+    setError(null);
+    setBusy(true);
+    try {
+      await api.deleteSeries(seriesId);
+      onDeleted();
+    } catch (e) {
+      setError(toApiError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form danger-zone" onSubmit={onSubmit} aria-labelledby="delete-series-heading">
+      <div>
+        <h3 id="delete-series-heading" className="danger-zone__title">
+          Delete this series
+        </h3>
+        <p className="danger-zone__text">
+          Deletes every installment, for everyone with access, and takes its public page down. This
+          cannot be undone.
+        </p>
+      </div>
+      <TextField
+        label={`Type “${title}” to confirm`}
+        name="confirm-title"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      {error && <ErrorAlert error={error} action="delete the series" />}
+      <div className="form__actions">
+        <button type="submit" className="button button--danger" disabled={!matches || busy}>
+          {busy ? 'Deleting…' : 'Delete series'}
+        </button>
+      </div>
+    </form>
+  );
+}
