@@ -106,6 +106,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     accessChanges,
     publicUrl,
     drafts: new DraftDocs(registry, store),
+    store,
+    registry,
     events: new InstallmentEvents(db),
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { limits } from './limits.ts';
 import type { Role } from './roles.ts';
 import { slugPattern } from './slug.ts';
+import { importInput } from './publish.ts';
 
 // The client runs under a CSP without 'unsafe-eval'; zod's JIT probe would be
 // refused (and logged) on every page. Validation here is never a hot path.
@@ -39,9 +40,16 @@ export const updateSeriesInput = z
   .refine((v) => Object.keys(v).length > 0, { error: 'nothing to update' });
 export type UpdateSeriesInput = z.infer<typeof updateSeriesInput>;
 
-export const createInstallmentInput = z.strictObject({
-  title: title(limits.installmentTitleMax),
-});
+export const createInstallmentInput = z
+  .strictObject({
+    title: title(limits.installmentTitleMax).optional(),
+    /** Start from a plain-text or Markdown file; its first line may become the title. */
+    import: importInput.optional(),
+  })
+  .refine((v) => v.title !== undefined || v.import !== undefined, {
+    error: 'give a title, or a file to import',
+    path: ['title'],
+  });
 export type CreateInstallmentInput = z.infer<typeof createInstallmentInput>;
 
 export const updateInstallmentInput = z.strictObject({
@@ -64,6 +72,7 @@ export const errorCodes = [
   'last_owner',
   'already_member',
   'link_expired',
+  'empty_content',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

@@ -80,6 +80,10 @@ export const installmentEventTypes = [
   'message.created',
   'message.updated',
   'message.deleted',
+  /** A new version was published (data: `{ version: VersionSummary }`). */
+  'version.published',
+  /** A version was restored into the draft (data: `{ version: number }`). */
+  'version.restored',
   /** The stream cannot resume from the given Last-Event-ID: reload everything. */
   'reset',
 ] as const;

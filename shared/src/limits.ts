@@ -28,6 +28,11 @@ export const limits = {
   eventRetentionDays: 7,
   /** A comment on an SSE stream every so often, so proxies keep it open. */
   sseKeepaliveMs: 25_000,
+  versionNoteMax: 1_000,
+  /** Largest text accepted by the import (about 200,000 words). */
+  importMaxChars: 1_500_000,
+  /** Fewer words than this is flagged as very short before publishing. */
+  shortContentWords: 50,
   passwordMin: 8,
   passwordMax: 128,
   nameMax: 80,

@@ -8,7 +8,12 @@ import * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { Connection } from './connection.ts';
-import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
+import {
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
 
 export interface RoomOptions {
@@ -97,6 +102,39 @@ export class Room {
     );
     this.logLength++;
     if (this.logLength >= this.options.compactAfterUpdates) this.compactWhenIdle();
+  }
+
+  /**
+   * Changes the document on the server's behalf (for example restoring a
+   * version) as one transaction of ordinary edits: stored, then broadcast to
+   * every client, like a client's update. Resolves once it is committed.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.broken) throw new Error('the document is reloading; try again');
+    const origin = Symbol('server change');
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array, o: unknown) => {
+      if (o === origin) update = u;
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (!update) return;
+    const message = encodeUpdateMessage(update);
+    const write = this.options.store.append(this.name, update);
+    this.track(write);
+    this.logLength++;
+    try {
+      await write;
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+    this.broadcast(message, null);
+    this.options.onCommittedChange?.(this);
   }
 
   /** Answers a sync step 1, after every write before it is committed (see docs/decisions/0001). */

@@ -69,6 +69,19 @@ export class RoomRegistry {
     return slot?.state === 'ready' ? slot.room : undefined;
   }
 
+  /**
+   * Runs `use` with the document's room, loading it if needed; a room loaded
+   * only for this unloads again after the idle delay.
+   */
+  async withRoom<T>(docName: string, use: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(docName);
+    try {
+      return await use(room);
+    } finally {
+      this.scheduleUnloadIfEmpty(room);
+    }
+  }
+
   /** Closes the open connections that match, in every loaded room (e.g. after an access change). */
   closeConnections(
     matches: (connection: Connection) => boolean,

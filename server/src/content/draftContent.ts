@@ -1,12 +1,10 @@
 /** Turns a draft Y.Doc into canonical ProseMirror JSON and plain text, with the shared schema. */
-import { documentExtensions } from '@baton/shared/editor.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { countWords } from '@baton/shared/text.ts';
-import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 
-const schema = getSchema(documentExtensions());
+import { editorSchema } from './editorSchema.ts';
 
 export interface DraftContent {
   json: unknown;
@@ -15,7 +13,7 @@ export interface DraftContent {
 }
 
 export function readDraftContent(doc: Y.Doc): DraftContent {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FRAGMENT), schema);
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
   const text = node.textBetween(0, node.content.size, '\n\n', '\n').trim();
   return { json: node.toJSON(), text, wordCount: countWords(text) };
 }

@@ -2,7 +2,7 @@
  * Baton's own schema, as Kysely migrations (dialect-neutral schema builder).
  * Append new migrations; never edit one that has shipped.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 /** SQL dialects Baton's schema supports. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -161,6 +161,41 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .on('installment_event')
         .columns(['installment_id', 'id'])
         .execute();
+    },
+  },
+  '0004_versions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('installment_version')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('installment_id', 'text', (c) =>
+          c.notNull().references('installment.id').onDelete('cascade'),
+        )
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('prosemirror_json', 'text', (c) => c.notNull())
+        .addColumn('html', 'text', (c) => c.notNull())
+        .addColumn('markdown', 'text', (c) => c.notNull())
+        .addColumn('yjs_state', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('word_count', 'integer', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+        .addUniqueConstraint('installment_version_number', ['installment_id', 'number'])
+        .execute();
+      // Versions are immutable: the application never updates them, and the database refuses to.
+      if (dialect === 'postgres') {
+        await sql`CREATE FUNCTION installment_version_immutable() RETURNS trigger AS $$
+          BEGIN RAISE EXCEPTION 'published versions are immutable'; END; $$ LANGUAGE plpgsql`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER installment_version_no_update BEFORE UPDATE ON installment_version
+          FOR EACH ROW EXECUTE FUNCTION installment_version_immutable()`.execute(db);
+      } else {
+        await sql`CREATE TRIGGER installment_version_no_update BEFORE UPDATE ON installment_version
+          BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END`.execute(db);
+      }
     },
   },
 });

@@ -97,6 +97,23 @@ export interface InstallmentEventTable {
   created_at: string;
 }
 
+/** An immutable published version (a trigger refuses updates). */
+export interface InstallmentVersionTable {
+  id: string;
+  installment_id: string;
+  number: number;
+  title: string;
+  prosemirror_json: string;
+  html: string;
+  markdown: string;
+  yjs_state: Uint8Array;
+  word_count: number;
+  content_hash: string;
+  published_by: string;
+  published_at: string;
+  note: string;
+}
+
 /** The document update log (written by the DocStore with its own statements). */
 export interface DocUpdateTable {
   id: number;
@@ -122,5 +139,6 @@ export interface Database {
   comment_thread: CommentThreadTable;
   comment_message: CommentMessageTable;
   installment_event: InstallmentEventTable;
+  installment_version: InstallmentVersionTable;
   user: UserTable;
 }

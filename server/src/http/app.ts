@@ -16,6 +16,9 @@ import { installmentThreadRoutes, threadRoutes } from './routes/commentRoutes.ts
 import { eventRoutes } from './routes/eventRoutes.ts';
 import type { DraftDocs } from '../content/draftDocs.ts';
 import type { InstallmentEvents } from '../events/installmentEvents.ts';
+import type { DocStore } from '../store/docStore.ts';
+import type { RoomRegistry } from '../collab/roomRegistry.ts';
+import { versionRoutes } from './routes/versionRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
 import { createErrorHandler } from './errorHandler.ts';
@@ -34,6 +37,8 @@ export interface AppDeps {
   publicUrl: string;
   drafts: DraftDocs;
   events: InstallmentEvents;
+  store: DocStore;
+  registry: RoomRegistry;
 }
 
 export function createApp(deps: AppDeps) {
@@ -72,11 +77,12 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono();
   api.use('*', requireActor(deps.auth));
-  api.route('/series', seriesRoutes(deps.db, deps.accessChanges));
+  api.route('/series', seriesRoutes(deps.db, deps.accessChanges, deps.store));
   api.route('/series', memberRoutes(deps));
   api.route('/installments', installmentRoutes(deps.db));
   api.route('/installments', installmentThreadRoutes(deps));
   api.route('/installments', eventRoutes(deps));
+  api.route('/installments', versionRoutes(deps));
   api.route('/', threadRoutes(deps));
   api.route('/links', linkRoutes(deps.db, deps.accessChanges));
   app.route('/api', api);

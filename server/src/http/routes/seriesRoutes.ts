@@ -14,12 +14,13 @@ import { listSeries } from '../../domain/series/listSeries.ts';
 import { updateSeries } from '../../domain/series/updateSeries.ts';
 import { deleteSeries } from '../../domain/series/deleteSeries.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
+import type { DocStore } from '../../store/docStore.ts';
 import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 /** `/api/series`: validate → command → present. */
-export function seriesRoutes(db: Kysely<Database>, accessChanges: AccessChanges) {
+export function seriesRoutes(db: Kysely<Database>, accessChanges: AccessChanges, store: DocStore) {
   const id = (raw: string) => {
     const parsed = idParam.safeParse(raw);
     if (!parsed.success) throw notFound('Series');
@@ -43,6 +44,6 @@ export function seriesRoutes(db: Kysely<Database>, accessChanges: AccessChanges)
     .post('/:id/installments', async (c) => {
       const seriesId = id(c.req.param('id'));
       const input = await readJson(c, createInstallmentInput);
-      return c.json(await createInstallment(db, c.var.actor, seriesId, input), 201);
+      return c.json(await createInstallment(db, store, c.var.actor, seriesId, input), 201);
     });
 }

@@ -1,0 +1,31 @@
+/** The draft as it is now: canonical ProseMirror JSON, the node, and its Yjs state. */
+import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import type { DraftDocs } from '../../content/draftDocs.ts';
+import { editorSchema } from '../../content/editorSchema.ts';
+
+export interface DraftSnapshot {
+  node: PmNode;
+  json: unknown;
+  yjsState: Uint8Array;
+}
+
+export function readDraftSnapshot(
+  drafts: DraftDocs,
+  installmentId: string,
+): Promise<DraftSnapshot> {
+  return drafts.read(installmentId, (doc) => {
+    const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
+    return { node, json: node.toJSON(), yjsState: Y.encodeStateAsUpdate(doc) };
+  });
+}
+
+/** Identifies a version's content: the title and the canonical document. */
+export function contentHash(title: string, json: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ title, doc: json }))
+    .digest('hex');
+}
