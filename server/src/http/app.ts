@@ -19,6 +19,7 @@ import type { InstallmentEvents } from '../events/installmentEvents.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
+import { readerCsp, readRoutes } from '../read/readRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
 import { createErrorHandler } from './errorHandler.ts';
@@ -44,22 +45,26 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        // ProseMirror and the caret extension set style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-    }),
-  );
+  // Reader pages get their own, stricter policy (no scripts at all), set below.
+  const readerHeaders = secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin' });
+  const appHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      connectSrc: ["'self'", 'ws:', 'wss:'],
+      imgSrc: ["'self'", 'data:', 'https:'],
+      // ProseMirror and the caret extension set style attributes.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+  });
+  app.use('*', async function securityHeaders(c, next) {
+    if (!c.req.path.startsWith('/read/')) return appHeaders(c, next);
+    await readerHeaders(c, next);
+    c.header('Content-Security-Policy', readerCsp);
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true } satisfies HealthResponse));
 
@@ -89,6 +94,8 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', () => {
     throw notFound('API route');
   });
+
+  app.route('/read', readRoutes(deps));
 
   if (!mountStaticClient(app, deps.clientDist)) {
     deps.logger.warn('client build not found; serving the API only', { dir: deps.clientDist });

@@ -7,11 +7,8 @@
  */
 import { isAllowedLinkTarget } from '@baton/shared/links.ts';
 import sanitizeHtml from 'sanitize-html';
+import { escapeAttr, escapeText } from './escape.ts';
 import { type PmNode, readNode } from './pmJson.ts';
-
-const escapeText = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 const markTags: Record<string, string> = {
   bold: 'strong',
