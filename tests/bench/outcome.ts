@@ -8,6 +8,9 @@ export interface RunRecord {
   round: number;
   seconds: number;
   values: Record<string, number>;
+  /** CPU (in cores) that processes outside the bench used during the run, and steal time. */
+  otherCores: number;
+  stealCores: number;
   warnings: string[];
   failures: string[];
   error?: string;

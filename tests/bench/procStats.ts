@@ -55,3 +55,30 @@ export async function untilIdle(
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+export interface MachineCpu {
+  /** Busy CPU seconds of the whole machine (all cores), from /proc/stat. */
+  busy: number;
+  /** CPU seconds the hypervisor gave to other guests. */
+  steal: number;
+  /** This process and its reaped children (servers and client processes that exited). */
+  ours: number;
+}
+
+/** A reading to subtract from a later one: what else ran on the machine meanwhile. */
+export function machineCpu(): MachineCpu {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const self = readFileSync('/proc/self/stat', 'utf8');
+  const fields = self.slice(self.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime are fields 14-17.
+  const ours = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return {
+    busy: (user + nice + system + irq + softirq) / ticksPerSecond,
+    steal: steal / ticksPerSecond,
+    ours: ours / ticksPerSecond,
+  };
+}

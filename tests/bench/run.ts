@@ -58,6 +58,11 @@ async function main(): Promise<number> {
         const summary = summarizeProfiles(dirs);
         profiles[`${scenario.name}/${kind}`] = summary;
         process.stdout.write(formatProfile(`  profile ${scenario.name} / ${kind}`, summary));
+        const page = summarizeProfiles(dirs.map((dir) => `${dir}-page`));
+        if (page.files > 0) {
+          profiles[`${scenario.name}/${kind}/page`] = page;
+          process.stdout.write(formatProfile(`  profile ${scenario.name} / editor page`, page));
+        }
       }
     }
   }

@@ -7,10 +7,14 @@ import path from 'node:path';
 import type { BenchOptions } from './cli.ts';
 import { stopAllClients } from './clients/pool.ts';
 import { type RunRecord, type ScenarioOutcome, summarize } from './outcome.ts';
+import { machineCpu } from './procStats.ts';
 import { launchBaton } from './servers/baton.ts';
 import { launchReference } from './servers/reference.ts';
 import type { LaunchOptions, ServerHandle, ServerKind } from './servers/target.ts';
-import type { Params, RunContext, RunResult, Scenario } from './types.ts';
+import type { Params, RunContext, Scenario } from './types.ts';
+
+/** Above this, other work on the machine makes the timings unreliable (2 cores here). */
+const maxOtherCores = 0.2;
 
 export interface RunSettings {
   options: BenchOptions;
@@ -26,7 +30,9 @@ export async function runScenario(
   const { options } = settings;
   const params = paramsFor(scenario, options);
   const skipped =
-    scenario.skipReason ?? (options.quick && scenario.fullOnly ? 'full run only' : undefined);
+    scenario.skipReason ??
+    (options.quick && scenario.fullOnly ? 'full run only' : undefined) ??
+    scenario.unavailable?.();
   if (skipped) {
     return { ...summarize(scenario.name, scenario.title, params, scenario.metrics, []), skipped };
   }
@@ -90,26 +96,34 @@ async function runOnce(
   };
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
+  const cpuBefore = machineCpu();
+  /** Other processes' CPU over the run, once every child of this run has exited. */
+  const contention = () => {
+    const after = machineCpu();
+    const wall = seconds();
+    const otherCores =
+      Math.max(0, after.busy - cpuBefore.busy - (after.ours - cpuBefore.ours)) / wall;
+    const stealCores = (after.steal - cpuBefore.steal) / wall;
+    const warnings =
+      otherCores > maxOtherCores
+        ? [
+            `other processes used ${otherCores.toFixed(2)} cores during this run: timings are unreliable`,
+          ]
+        : [];
+    return { otherCores, stealCores, warnings };
+  };
   let timer: NodeJS.Timeout | undefined;
   const timeoutMs = (settings.options.quick ? 60 : 600) * 1000;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
   });
+  let outcome: Pick<RunRecord, 'values' | 'warnings' | 'failures' | 'error'>;
   try {
-    const result: RunResult = await Promise.race([scenario.run(ctx, params), timeout]);
-    const { values, warnings, failures } = result;
-    return { kind, round, seconds: seconds(), values, warnings, failures };
+    const { values, warnings, failures } = await Promise.race([scenario.run(ctx, params), timeout]);
+    outcome = { values, warnings, failures };
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return {
-      kind,
-      round,
-      seconds: seconds(),
-      values: {},
-      warnings: [],
-      failures: [],
-      error: message,
-    };
+    outcome = { values: {}, warnings: [], failures: [], error: message };
   } finally {
     clearTimeout(timer);
     await stopAllClients();
@@ -118,4 +132,14 @@ async function runOnce(
       if (server.dataDir) rmSync(server.dataDir, { recursive: true, force: true });
     }
   }
+  const { otherCores, stealCores, warnings } = contention();
+  return {
+    kind,
+    round,
+    seconds: seconds(),
+    ...outcome,
+    otherCores,
+    stealCores,
+    warnings: [...outcome.warnings, ...warnings],
+  };
 }

@@ -49,6 +49,8 @@ export interface Scenario<P extends Params = Params> {
   fullOnly?: boolean;
   /** When set, the scenario is listed but not run, with this reason. */
   skipReason?: string;
+  /** Checked before running: a missing prerequisite (browser, build) skips with this reason. */
+  unavailable?(): string | undefined;
   run(ctx: RunContext, params: P): Promise<RunResult>;
 }
 

@@ -11,7 +11,7 @@ import { nodeText, type PmNode } from './pmJson.ts';
 /** Paragraphs shorter than this are not compared: "Yes." twice is not a slip. */
 const minWordsToCompare = 8;
 /** Word-trigram overlap (Jaccard) from which two paragraphs count as near-repeats. */
-const nearRepeatThreshold = 0.8;
+const nearRepeatThreshold = 0.6;
 
 const normalize = (text: string) =>
   text

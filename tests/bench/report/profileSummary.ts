@@ -32,7 +32,7 @@ export interface ProfileSummary {
   busyMs: number;
   /** By self time. */
   self: HotFunction[];
-  /** The server's own code (`server/src`, `@y/websocket-server`) by inclusive time. */
+  /** Our own code (`server/src`, `@y/websocket-server`, the client's `/assets/`) by inclusive time. */
   inclusive: HotFunction[];
 }
 
@@ -90,7 +90,7 @@ export function formatProfile(title: string, summary: ProfileSummary): string {
     `${title}: ${summary.files} profile(s), ${summary.busyMs.toFixed(0)} ms busy`,
     '  self time:',
     ...summary.self.map(row),
-    '  server code, inclusive time:',
+    '  own code, inclusive time:',
     ...summary.inclusive.map(row),
     '',
   ].join('\n');
@@ -111,8 +111,13 @@ function describe(node: ProfileNode): { name: string; where: string } {
   };
 }
 
+/** Our own code: Baton's server, the reference's, or the editor bundle's app chunks. */
 function isServerCode(url: string): boolean {
-  return url.includes('/server/src/') || url.includes('@y/websocket-server/src/');
+  return (
+    url.includes('/server/src/') ||
+    url.includes('@y/websocket-server/src/') ||
+    url.includes('/assets/')
+  );
 }
 
 function listProfiles(dir: string): string[] {

@@ -16,7 +16,7 @@ export const bigRoom: Scenario<typeof full> = {
   metrics: [...latencyMetrics, ...deliveryMetrics, ...clientMetrics],
   params: {
     full,
-    quick: { readers: 49, editsPerSecond: 5, durationMs: 2_000, processes: 2 },
+    quick: { readers: 49, editsPerSecond: 5, durationMs: 1_000, processes: 2 },
   },
   async run(ctx, p) {
     const server = await ctx.launch();

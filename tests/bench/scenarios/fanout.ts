@@ -12,7 +12,7 @@ export const fanout: Scenario<typeof full> = {
   metrics: [...latencyMetrics, ...deliveryMetrics, ...clientMetrics],
   params: {
     full,
-    quick: { writers: 3, readers: 7, editsPerSecond: 5, durationMs: 2_000, processes: 1 },
+    quick: { writers: 3, readers: 7, editsPerSecond: 5, durationMs: 1_000, processes: 1 },
   },
   async run(ctx, p) {
     const server = await ctx.launch();

@@ -19,7 +19,7 @@ interface IdleParams extends Record<string, number> {
 function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnly: boolean) {
   const scenario: Scenario<IdleParams> = {
     name,
-    title: `idle: ${full.connections.toLocaleString('en')} idle connections in one room`,
+    title: 'idle: connections to one room that then do nothing',
     servers: ['baton', 'reference'],
     fullOnly,
     metrics: [
@@ -95,7 +95,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
 export const idle = idleScenario(
   'idle',
   { connections: 2_000, holdMs: 3_000, perProcess: 5_000, concurrency: 100 },
-  { connections: 500, holdMs: 500, perProcess: 5_000, concurrency: 100 },
+  { connections: 300, holdMs: 300, perProcess: 5_000, concurrency: 100 },
   false,
 );
 

@@ -1,6 +1,7 @@
 /** Every scenario, in the order the suite runs them. */
 import type { Scenario } from '../types.ts';
 import { bigRoom } from './bigRoom.ts';
+import { browser } from './browser.ts';
 import { fanout } from './fanout.ts';
 import { idle, idle10k } from './idle.ts';
 import { largeDoc } from './largeDoc.ts';
@@ -16,5 +17,6 @@ export const scenarios: readonly Scenario[] = [
   idle10k,
   largeDoc,
   storage,
+  browser,
   publish,
 ];

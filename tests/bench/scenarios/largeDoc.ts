@@ -40,7 +40,7 @@ export const largeDoc: Scenario<typeof full> = {
     },
     { key: 'essayKb', label: 'essay update size', unit: 'KB', digits: 0 },
   ],
-  params: { full, quick: { words: 5_000, warmProbes: 5, coldRooms: 2 } },
+  params: { full, quick: { words: 5_000, warmProbes: 5, coldRooms: 1 } },
   async run(ctx, p) {
     const essay = essayFile(ctx.resultsDir, p.words);
     const expectStateVector = stateVectorOf(essay.path);
@@ -56,7 +56,7 @@ export const largeDoc: Scenario<typeof full> = {
       const push = { updatePath: essay.path, timeoutMs: 60_000 };
       await warmProcess.call('push', { ...push, target: server.target, room: warmRoom ?? '' });
       // Baton stores a content snapshot 2 s after the push; wait for a quiet spell longer than that.
-      await untilIdle(server.pid, { windowMs: 2_500, timeoutMs: 30_000 });
+      await untilIdle(server.pid, { windowMs: ctx.quick ? 500 : 2_500, timeoutMs: 30_000 });
       const warmCpuBefore = cpuSeconds(server.pid);
       const warm = await warmProcess.call('probe', {
         target: server.target,

@@ -21,7 +21,7 @@ export const rooms: Scenario<typeof full> = {
   ],
   params: {
     full,
-    quick: { rooms: 10, clientsPerRoom: 5, editsPerSecond: 1, durationMs: 2_000, processes: 1 },
+    quick: { rooms: 10, clientsPerRoom: 5, editsPerSecond: 1, durationMs: 1_000, processes: 1 },
   },
   async run(ctx, p) {
     const server = await ctx.launch();

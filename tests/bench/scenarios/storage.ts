@@ -30,7 +30,7 @@ export const storage: Scenario<typeof full> = {
     { key: 'logCompactedKb', label: 'update log, compacted', unit: 'KB', digits: 1 },
     { key: 'logRowsCompacted', label: 'update log rows, compacted', unit: '', digits: 0 },
   ],
-  params: { full, quick: { edits: 1_000, editsPerSecond: 400, writers: 3 } },
+  params: { full, quick: { edits: 500, editsPerSecond: 400, writers: 3 } },
   async run(ctx, p) {
     let server = await ctx.launch();
     const dataDir = server.dataDir;
