@@ -1,7 +1,40 @@
+import { Socket } from 'node:net';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit tests next to their code, cross-package integration
-// tests against a real server, and browser tests driving Debian's Chromium.
+/** Whether something listens on host:port (PostgreSQL, Redis), within a short timeout. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, host, () => done(true));
+  });
+}
+
+// The integration suite runs again on PostgreSQL when it is there. Without it
+// that run is skipped with a message, except under CI=true, where it must run
+// (and fails if the database is missing).
+const postgresUp = await reachable('127.0.0.1', 5432);
+const runPostgres = postgresUp || process.env.CI === 'true';
+if (!runPostgres) {
+  console.warn('Skipping the PostgreSQL integration run: nothing listens on 127.0.0.1:5432.');
+}
+
+/** Suites that exercise the store through the server (the rest are store-independent). */
+const storeSuites = [
+  'tests/integration/api.test.ts',
+  'tests/integration/collab.test.ts',
+  'tests/integration/roleMatrix.test.ts',
+  'tests/integration/membership.test.ts',
+  'tests/integration/apiKeys.test.ts',
+  'tests/integration/comments.test.ts',
+  'tests/integration/publishing.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +47,7 @@ export default defineConfig({
             'client/src/**/*.test.ts',
           ],
           environment: 'node',
+          env: { BATON_TEST_PG: runPostgres ? '1' : '' },
         },
       },
       {
@@ -25,6 +59,20 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      ...(runPostgres
+        ? [
+            {
+              test: {
+                name: 'integration-pg',
+                include: storeSuites,
+                environment: 'node',
+                env: { BATON_TEST_STORE: 'postgres' },
+                testTimeout: 30_000,
+                hookTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'browser',

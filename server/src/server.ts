@@ -9,7 +9,6 @@ import { AccessChanges } from './domain/accessChanges.ts';
 import { DraftDocs } from './content/draftDocs.ts';
 import { InstallmentEvents } from './events/installmentEvents.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -22,11 +21,9 @@ import { RoomRegistry } from './collab/roomRegistry.ts';
 import type { Config } from './config/env.ts';
 import { createLogger, type Logger } from './config/logger.ts';
 import { ContentSnapshots } from './content/contentSnapshots.ts';
-import { migrateToLatest } from './db/migrations.ts';
-import type { Database } from './db/schema.ts';
-import { openSqlite } from './db/sqlite.ts';
 import { createApp } from './http/app.ts';
-import { SqliteDocStore } from './store/sqliteDocStore.ts';
+import { openDatabase } from './db/database.ts';
+import { mkdirSync } from 'node:fs';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -48,10 +45,9 @@ export interface StartOptions {
 
 export async function startBaton(config: Config, options: StartOptions = {}): Promise<BatonServer> {
   const logger = createLogger(config.logLevel);
-  const sqlite = openSqlite(config.dataDir);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-  const store = new SqliteDocStore(sqlite);
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase(config);
+  const { db, docStore: store } = database;
 
   // Listen first: with PORT=0 the public URL (and so the trusted origin) is known only now.
   let handle: (request: Request) => Response | Promise<Response> = () =>
@@ -70,7 +66,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   ]);
 
   const auth = await createAuth({
-    database: sqlite,
+    database: database.authDatabase,
     baseURL: publicUrl,
     secret: resolveAuthSecret(config.authSecret, config.dataDir),
     trustedOrigins: [...trustedOrigins],
@@ -139,8 +135,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         wss.close();
         server.closeAllConnections();
         await httpClosed;
-        await store.close();
-        await db.destroy();
+        await database.close();
         logger.info('Baton stopped');
       })();
       return closing;

@@ -1,7 +1,6 @@
 import type { InviteResult, MembersResponse, ShareLink } from '@baton/shared/members.ts';
 import type { SeriesSummary } from '@baton/shared/api.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
-import { openSqlite } from '@baton/server/db/sqlite.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendParagraph,
@@ -12,6 +11,7 @@ import {
   untilSynced,
 } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -215,12 +215,10 @@ describe('share links', () => {
       expiresAt: new Date(Date.now() + 60_000).toISOString(),
     });
     // Let an hour pass for this link, directly in the database.
-    const db = openSqlite(server.dataDir);
-    db.prepare('UPDATE share_link SET expires_at = ? WHERE id = ?').run(
+    await runSql(server, 'UPDATE share_link SET expires_at = ? WHERE id = ?', [
       new Date(Date.now() - 3_600_000).toISOString(),
       link.body.id,
-    );
-    db.close();
+    ]);
     const token = link.body.url.split('/join/')[1]!;
     const res = await api<{ error: { code: string } }>(
       server.url,

@@ -7,7 +7,6 @@ import type {
 } from '@baton/shared/publish.ts';
 import type { InstallmentSummary, SeriesSummary } from '@baton/shared/api.ts';
 import { readDraftContent } from '@baton/server/content/draftContent.ts';
-import { openSqlite } from '@baton/server/db/sqlite.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +21,7 @@ import {
 } from '../support/collabClient.ts';
 import { api, seedInstallment } from '../support/http.ts';
 import { seedTeam, type Team } from '../support/team.ts';
+import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 
@@ -117,16 +117,9 @@ describe('publishing makes immutable versions', () => {
     );
     expect(list.body.map((v) => v.number)).toEqual([2, 1]);
 
-    const db = openSqlite(server.dataDir);
-    try {
-      expect(() =>
-        db
-          .prepare("UPDATE installment_version SET html = '<p>rewritten</p>' WHERE number = 1")
-          .run(),
-      ).toThrow(/immutable/);
-    } finally {
-      db.close();
-    }
+    await expect(
+      runSql(server, "UPDATE installment_version SET html = '<p>rewritten</p>' WHERE number = 1"),
+    ).rejects.toThrow(/immutable/);
   });
 
   it('PUB-2 only owners and editors publish; empty content is refused', async () => {

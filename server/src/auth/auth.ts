@@ -6,10 +6,11 @@ import { apiKey } from '@better-auth/api-key';
 import { limits } from '@baton/shared/limits.ts';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
+import type { Pool } from 'pg';
 import type { SqliteDatabase } from '../db/sqlite.ts';
 
 export interface AuthOptions {
-  database: SqliteDatabase;
+  database: SqliteDatabase | Pool;
   baseURL: string;
   secret: string;
   trustedOrigins: string[];

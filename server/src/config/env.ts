@@ -14,6 +14,14 @@ const envSchema = z.object({
   TRUSTED_ORIGINS: z.string().optional(),
   CLIENT_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -33,6 +41,10 @@ export interface Config {
   /** Directory of the built client; undefined → `client/dist` of this checkout. */
   clientDist: string | undefined;
   logLevel: Env['LOG_LEVEL'];
+  /** PostgreSQL instead of the embedded SQLite, for running several instances. */
+  databaseUrl: string | undefined;
+  /** Redis pub/sub between instances (updates, presence, events, revocations). */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +67,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
     problems.push('BETTER_AUTH_SECRET: required when NODE_ENV=production');
   }
+  if (e.DATABASE_URL && !e.BETTER_AUTH_SECRET) {
+    // Every instance must sign sessions with the same secret.
+    problems.push('BETTER_AUTH_SECRET: required with DATABASE_URL (all instances must share it)');
+  }
   const trustedOrigins = (e.TRUSTED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -73,6 +89,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustedOrigins: trustedOrigins.map((o) => new URL(o).origin),
     clientDist: e.CLIENT_DIST,
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -60,6 +60,18 @@ export function describeDocStoreContract(
       expect(replay(loaded)).toBe(doc.getText('t').toString());
     });
 
+    it('STORE-5 compactions running at once, while updates arrive, keep every update', async () => {
+      const doc = new Y.Doc();
+      for (let i = 0; i < 20; i++) await store.append('doc', textUpdate(doc, `${i},`));
+      const late = ['a', 'b', 'c'].map((t) => textUpdate(doc, t));
+      await Promise.all([
+        store.compact('doc'),
+        store.compact('doc'),
+        ...late.map((u) => store.append('doc', u)),
+      ]);
+      expect(replay(await store.load('doc'))).toBe(doc.getText('t').toString());
+    });
+
     it('STORE-4 updates appended after a compaction come after the merged state', async () => {
       const doc = new Y.Doc();
       await store.append('doc', textUpdate(doc, 'one '));

@@ -1,23 +1,51 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll } from 'vitest';
 import { migrateToLatest } from '../db/migrations.ts';
 import { openSqlite } from '../db/sqlite.ts';
 import { describeDocStoreContract } from './docStore.contract.ts';
 import { MemoryDocStore } from './memoryDocStore.ts';
+import { PgDocStore } from './pgDocStore.ts';
 import { SqliteDocStore } from './sqliteDocStore.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
 
 describeDocStoreContract('SQLite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'baton-store-'));
-  dirs.push(dir);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const sqlite = openSqlite(dir);
   await migrateToLatest(new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
   return new SqliteDocStore(sqlite);
 });
 
 describeDocStoreContract('memory', () => new MemoryDocStore());
+
+// The vitest config sets BATON_TEST_PG when PostgreSQL runs here (always under CI).
+if (process.env.BATON_TEST_PG) {
+  const adminUrl = 'postgres://postgres@127.0.0.1:5432/test';
+  describeDocStoreContract('PostgreSQL', async () => {
+    const name = `baton_store_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const pool = new pg.Pool({ connectionString: adminUrl.replace(/\/test$/, `/${name}`) });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db, 'postgres');
+    cleanups.push(async () => {
+      await db.destroy();
+      const drop = new pg.Client({ connectionString: adminUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    });
+    return new PgDocStore(pool);
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Opens the store Baton runs on: embedded SQLite under DATA_DIR by default,
+ * PostgreSQL when DATABASE_URL is set. Everything else talks to the result:
+ * Kysely for app data, the DocStore for document logs, and the handle
+ * better-auth takes for its own tables.
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/env.ts';
+import { PgDocStore } from '../store/pgDocStore.ts';
+import type { DocStore } from '../store/docStore.ts';
+import { SqliteDocStore } from '../store/sqliteDocStore.ts';
+import { type Dialect, migrateToLatest } from './migrations.ts';
+import type { Database } from './schema.ts';
+import { openSqlite, type SqliteDatabase } from './sqlite.ts';
+
+export interface OpenDatabase {
+  dialect: Dialect;
+  db: Kysely<Database>;
+  docStore: DocStore;
+  /** What better-auth is given as its `database`. */
+  authDatabase: SqliteDatabase | pg.Pool;
+  /** Runs a read-only check that the store answers (health output). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+): Promise<OpenDatabase> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle client's error (e.g. a server restart) must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+    const docStore = new PgDocStore(pool);
+    return {
+      dialect: 'postgres',
+      db,
+      docStore,
+      authDatabase: pool,
+      ping: async () => void (await pool.query('SELECT 1')),
+      close: async () => {
+        await docStore.close();
+        await db.destroy(); // ends the pool
+      },
+    };
+  }
+  const sqlite = openSqlite(config.dataDir);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  const docStore = new SqliteDocStore(sqlite);
+  return {
+    dialect: 'sqlite',
+    db,
+    docStore,
+    authDatabase: sqlite,
+    ping: () => Promise.resolve(void sqlite.prepare('SELECT 1').get()),
+    close: async () => {
+      await docStore.close();
+      await db.destroy(); // closes the SQLite handle
+    },
+  };
+}
