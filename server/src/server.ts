@@ -8,6 +8,8 @@ import { CloseCode } from '@baton/shared/protocol.ts';
 import { AccessChanges } from './domain/accessChanges.ts';
 import { DraftDocs } from './content/draftDocs.ts';
 import { InstallmentEvents } from './events/installmentEvents.ts';
+import { LocalFanout } from './fanout/fanout.ts';
+import { RedisFanout } from './fanout/redisFanout.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -72,7 +74,10 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     trustedOrigins: [...trustedOrigins],
     onUserCreated: (user) => applyInvitations(db, user),
   });
-  const accessChanges = new AccessChanges();
+  const fanout = config.redisUrl
+    ? new RedisFanout(config.redisUrl, config.redisPrefix, logger)
+    : new LocalFanout();
+  const accessChanges = new AccessChanges(fanout);
   const snapshots = new ContentSnapshots(
     db,
     logger,
@@ -86,6 +91,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     idleUnloadMs: options.idleUnloadMs ?? limits.roomIdleUnloadMs,
     onCommittedChange: (room) => snapshots.changed(room.name, room.doc),
     beforeUnload: (room) => snapshots.flush(room.name),
+    fanout,
   });
   accessChanges.subscribe(({ seriesId, userIds }) => {
     registry.closeConnections(
@@ -104,7 +110,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     drafts: new DraftDocs(registry, store),
     store,
     registry,
-    events: new InstallmentEvents(db),
+    events: new InstallmentEvents(db, fanout),
+    health: () => ({ store: database.dialect, fanout: fanout.status() }),
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
   handle = (request) => app.fetch(request);
@@ -135,6 +142,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
         wss.close();
         server.closeAllConnections();
         await httpClosed;
+        await fanout.close();
         await database.close();
         logger.info('Baton stopped');
       })();

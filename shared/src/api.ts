@@ -124,4 +124,8 @@ export interface InstallmentDetail extends InstallmentSummary {
 
 export interface HealthResponse {
   ok: true;
+  /** "sqlite" or "postgres". */
+  store?: string;
+  /** Fan-out between instances: "disabled", "connected" or "disconnected". */
+  fanout?: string;
 }

@@ -1,7 +1,7 @@
 import type { InstallmentDetail, SeriesDetail, SeriesSummary } from '@baton/shared/api.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signUp, type TestUser } from '../support/http.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { startTestServer, type TestServer, testStore } from '../support/testServer.ts';
 
 let server: TestServer;
 let ann: TestUser;
@@ -17,7 +17,8 @@ afterAll(() => server.dispose());
 describe('JSON API', () => {
   it('API-1 GET /healthz answers ok once the store is open', async () => {
     const res = await api(server.url, null, 'GET', '/healthz');
-    expect(res).toEqual({ status: 200, body: { ok: true } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, store: testStore, fanout: 'disabled' });
   });
 
   it('API-2 creates a series with a slug derived from its title, unique across series', async () => {

@@ -27,8 +27,8 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** An awareness message carrying already-encoded entries `(clientID, clock, JSON state)`. */
-export function encodeAwarenessMessage(
+/** An awareness update (y-protocols encoding) of entries `(clientID, clock, JSON state)`. */
+export function encodeAwarenessUpdate(
   entries: Iterable<{ clientId: number; clock: number; state: string }>,
   count: number,
 ): Uint8Array {
@@ -39,9 +39,14 @@ export function encodeAwarenessMessage(
     encoding.writeVarUint(inner, entry.clock);
     encoding.writeVarString(inner, entry.state);
   }
+  return encoding.toUint8Array(inner);
+}
+
+/** An awareness message wrapping an awareness update. */
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

@@ -15,6 +15,7 @@ import {
   encodeUpdateMessage,
 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
+import type { Fanout } from '../fanout/fanout.ts';
 
 export interface RoomOptions {
   store: DocStore;
@@ -24,7 +25,12 @@ export interface RoomOptions {
   onCommittedChange?: (room: Room) => void;
   /** Called when a write failed: the room must be dropped (see `fail`). */
   onBroken: (room: Room) => void;
+  /** Other instances (scale-out); a no-op with one instance. */
+  fanout: Fanout;
 }
+
+/** Origin of updates that came from other instances or the store (already durable). */
+const remoteOrigin = Symbol('remote');
 
 const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
 
@@ -52,7 +58,10 @@ export class Room {
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.changedInLastApply = true;
     });
-    this.presence = new RoomPresence((message) => this.broadcast(message, null));
+    this.presence = new RoomPresence({
+      broadcast: (message) => this.broadcast(message, null),
+      publish: (update) => this.options.fanout.publishAwareness(this.name, update),
+    });
   }
 
   get hasPendingWrites(): boolean {
@@ -96,6 +105,7 @@ export class Room {
     write.then(
       () => {
         this.broadcast(message, origin);
+        this.options.fanout.publishUpdate(this.name, update);
         this.options.onCommittedChange?.(this);
       },
       (error: unknown) => this.fail(error),
@@ -134,7 +144,31 @@ export class Room {
       throw error;
     }
     this.broadcast(message, null);
+    this.options.fanout.publishUpdate(this.name, update);
     this.options.onCommittedChange?.(this);
+  }
+
+  /** An update another instance committed: apply and pass on to local clients. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.broken) return;
+    Y.applyUpdate(this.doc, update, remoteOrigin);
+    this.broadcast(encodeUpdateMessage(update), null);
+  }
+
+  /**
+   * Catches up with the store after fan-out messages may have been lost:
+   * applies the stored log and sends local clients what they lacked.
+   */
+  resyncFrom(storedUpdates: readonly Uint8Array[]): void {
+    if (this.broken) return;
+    const before = Y.encodeStateVector(this.doc);
+    this.changedInLastApply = false;
+    this.doc.transact(() => {
+      for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
+    }, remoteOrigin);
+    if (this.changedInLastApply) {
+      this.broadcast(encodeUpdateMessage(Y.encodeStateAsUpdate(this.doc, before)), null);
+    }
   }
 
   /** Answers a sync step 1, after every write before it is committed (see docs/decisions/0001). */

@@ -8,17 +8,22 @@
  * Identity is the server's: a connection may set only its own client id (the
  * first one it announces), and the `user` field of its state is replaced with
  * the name and colour of its account.
+ *
+ * Entries from other instances (scale-out) are owned by `remoteOwner`; they
+ * expire when not renewed (their instance may have died), and are never
+ * published back.
  */
 import * as decoding from 'lib0/decoding';
-import { encodeAwarenessMessage } from './messages.ts';
+import { encodeAwarenessMessage, encodeAwarenessUpdate } from './messages.ts';
 
 interface PresenceEntry {
   clientId: number;
   clock: number;
   /** JSON text as received; "null" marks a client that left. */
   state: string;
-  /** The connection that set it; only that connection may change it. */
+  /** The connection that set it, `remoteOwner`, or null for a tombstone. */
   owner: object | null;
+  updatedAt: number;
 }
 
 export class MalformedAwarenessError extends Error {}
@@ -29,72 +34,146 @@ export interface PresenceIdentity {
   color: string;
 }
 
+/** Owner of entries that came from another instance. */
+export const remoteOwner = Object.freeze({ remote: true });
+
+export interface PresenceOutputs {
+  /** Sends one awareness message to every local client of the room. */
+  broadcast(message: Uint8Array): void;
+  /** Sends locally made changes to the other instances. */
+  publish(update: Uint8Array): void;
+}
+
 export class RoomPresence {
   private readonly entries = new Map<number, PresenceEntry>();
-  private readonly queued = new Map<number, PresenceEntry>();
+  /** Accepted this turn, and whether other instances should hear about it. */
+  private readonly queued = new Map<number, { entry: PresenceEntry; publish: boolean }>();
   private readonly ownClientIds = new WeakMap<object, number>();
   private flushScheduled = false;
 
-  /** @param broadcast sends one encoded awareness message to everyone in the room. */
-  constructor(private readonly broadcast: (message: Uint8Array) => void) {}
+  constructor(private readonly outputs: PresenceOutputs) {}
 
-  /** Applies an awareness update from `owner`; throws MalformedAwarenessError on bad input. */
+  /** Applies an awareness update from a local connection; throws MalformedAwarenessError on bad input. */
   apply(update: Uint8Array, owner: object, identity: PresenceIdentity): void {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = withIdentity(decoding.readVarString(decoder), identity);
+    for (const { clientId, clock, state } of decodeEntries(update, (s) =>
+      withIdentity(s, identity),
+    )) {
       // The stock provider echoes other clients' states back; those are not its to set.
       const own = this.ownClientIds.get(owner) ?? clientId;
       if (clientId !== own) continue;
       const current = this.entries.get(clientId);
-      if (current && current.owner !== null && current.owner !== owner) continue;
-      const isNewer =
-        current === undefined ||
-        current.clock < clock ||
-        (current.clock === clock && state === 'null' && current.state !== 'null');
-      if (!isNewer) continue;
+      const heldByOther =
+        current?.owner && current.owner !== owner && current.owner !== remoteOwner;
+      if (heldByOther || !isNewer(current, clock, state)) continue;
       this.ownClientIds.set(owner, clientId);
-      this.accept({ clientId, clock, state, owner });
+      this.accept({ clientId, clock, state, owner, updatedAt: Date.now() });
     }
-    if (decoding.hasContent(decoder)) throw new MalformedAwarenessError('trailing bytes');
+  }
+
+  /** Applies entries from another instance (already validated there). */
+  applyRemote(update: Uint8Array): void {
+    for (const { clientId, clock, state } of decodeEntries(update, (s) => s)) {
+      const current = this.entries.get(clientId);
+      if (current?.owner && current.owner !== remoteOwner) continue;
+      if (!isNewer(current, clock, state)) continue;
+      this.accept({ clientId, clock, state, owner: remoteOwner, updatedAt: Date.now() });
+    }
   }
 
   /** Marks every entry `owner` set as gone (its connection closed). */
   removeOwnedBy(owner: object): void {
     for (const entry of this.entries.values()) {
       if (entry.owner !== owner || entry.state === 'null') continue;
-      this.accept({ clientId: entry.clientId, clock: entry.clock + 1, state: 'null', owner: null });
+      this.accept(
+        {
+          clientId: entry.clientId,
+          clock: entry.clock + 1,
+          state: 'null',
+          owner: null,
+          updatedAt: Date.now(),
+        },
+        true,
+      );
+    }
+  }
+
+  /** Removes other instances' entries not renewed within `timeoutMs` (clients renew every 15 s). */
+  expireRemote(now: number, timeoutMs: number): void {
+    for (const entry of this.entries.values()) {
+      if (
+        entry.owner !== remoteOwner ||
+        entry.state === 'null' ||
+        now - entry.updatedAt < timeoutMs
+      )
+        continue;
+      this.accept(
+        {
+          clientId: entry.clientId,
+          clock: entry.clock + 1,
+          state: 'null',
+          owner: null,
+          updatedAt: now,
+        },
+        false,
+      );
     }
   }
 
   /** The full current presence as one message, or null when nobody is present. */
   encodeAll(): Uint8Array | null {
     const present = [...this.entries.values()].filter((e) => e.state !== 'null');
-    return present.length === 0 ? null : encodeAwarenessMessage(present, present.length);
+    return present.length === 0
+      ? null
+      : encodeAwarenessMessage(encodeAwarenessUpdate(present, present.length));
   }
 
   /** Broadcasts what is queued now instead of at the end of the turn. */
   flush(): void {
     this.flushScheduled = false;
     if (this.queued.size === 0) return;
-    const message = encodeAwarenessMessage(this.queued.values(), this.queued.size);
+    const queued = [...this.queued.values()];
     this.queued.clear();
-    this.broadcast(message);
+    const all = queued.map((q) => q.entry);
+    this.outputs.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(all, all.length)));
+    const local = queued.filter((q) => q.publish).map((q) => q.entry);
+    if (local.length > 0) this.outputs.publish(encodeAwarenessUpdate(local, local.length));
   }
 
-  private accept(entry: PresenceEntry): void {
+  /**
+   * @param publish whether other instances should hear about it: not for their
+   * own entries, nor for expiries each instance does by itself.
+   */
+  private accept(entry: PresenceEntry, publish = entry.owner !== remoteOwner): void {
     // Entries of clients that left stay as tombstones, so a late echo of their
     // last state (an older clock) cannot bring them back.
     this.entries.set(entry.clientId, entry);
-    this.queued.set(entry.clientId, entry);
+    this.queued.set(entry.clientId, { entry, publish });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
   }
+}
+
+function isNewer(current: PresenceEntry | undefined, clock: number, state: string): boolean {
+  return (
+    current === undefined ||
+    current.clock < clock ||
+    (current.clock === clock && state === 'null' && current.state !== 'null')
+  );
+}
+
+function decodeEntries(update: Uint8Array, mapState: (state: string) => string) {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: Array<{ clientId: number; clock: number; state: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: mapState(decoding.readVarString(decoder)) });
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedAwarenessError('trailing bytes');
+  return entries;
 }
 
 /** The state as JSON text with `user` set from the account; throws on anything but an object or null. */

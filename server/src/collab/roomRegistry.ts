@@ -10,6 +10,7 @@ import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
 import { Connection } from './connection.ts';
 import { Room } from './room.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
+import { type Fanout, LocalFanout } from '../fanout/fanout.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -23,18 +24,44 @@ export interface RoomRegistryOptions {
   beforeUnload?: (room: Room) => Promise<void> | void;
   /** Called once a room has left memory. */
   onUnloaded?: (docName: string) => void;
+  /** Other instances; defaults to none. */
+  fanout?: Fanout;
 }
 
+/** Presence from other instances that is not renewed within this is dropped (clients renew every 15 s). */
+const remotePresenceTimeoutMs = 30_000;
+
+/** Fan-out messages that arrive while a document loads, applied once it is ready. */
+type Buffered = { kind: 'update' | 'awareness'; payload: Uint8Array };
+
 type Slot =
-  | { state: 'loading'; promise: Promise<Room> }
+  | { state: 'loading'; promise: Promise<Room>; buffered: Buffered[] }
   | { state: 'ready'; room: Room; unloadTimer: NodeJS.Timeout | null }
   | { state: 'unloading'; promise: Promise<void> };
 
 export class RoomRegistry {
   private readonly slots = new Map<string, Slot>();
   private shuttingDown = false;
+  private readonly fanout: Fanout;
+  private readonly presenceSweep: NodeJS.Timeout;
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.fanout = options.fanout ?? new LocalFanout();
+    this.fanout.setDocHandler({
+      onUpdate: (docName, update) =>
+        this.fromOtherInstance(docName, { kind: 'update', payload: update }),
+      onAwareness: (docName, update) =>
+        this.fromOtherInstance(docName, { kind: 'awareness', payload: update }),
+      onResubscribed: () => void this.resyncAll(),
+    });
+    this.presenceSweep = setInterval(() => {
+      const now = Date.now();
+      for (const slot of this.slots.values()) {
+        if (slot.state === 'ready') slot.room.presence.expireRemote(now, remotePresenceTimeoutMs);
+      }
+    }, 5_000);
+    this.presenceSweep.unref();
+  }
 
   /** Adds a socket to a document; frames it receives before the load are buffered. */
   connect(docName: string, socket: CollabSocket, identity: CollabIdentity): Connection {
@@ -103,6 +130,7 @@ export class RoomRegistry {
   /** Closes every connection and unloads every room, flushing writes and compacting. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
+    clearInterval(this.presenceSweep);
     const unloads: Promise<void>[] = [];
     for (const [name, slot] of this.slots) {
       if (slot.state === 'loading') await slot.promise.catch(() => undefined);
@@ -128,11 +156,13 @@ export class RoomRegistry {
       if (slot.state === 'loading') return slot.promise;
       await slot.promise;
     }
+    const buffered: Buffered[] = [];
     const promise = this.load(docName);
-    this.slots.set(docName, { state: 'loading', promise });
+    this.slots.set(docName, { state: 'loading', promise, buffered });
     try {
       const room = await promise;
       this.slots.set(docName, { state: 'ready', room, unloadTimer: null });
+      for (const message of buffered.splice(0)) this.deliver(room, message);
       return room;
     } catch (error) {
       this.slots.delete(docName);
@@ -141,6 +171,8 @@ export class RoomRegistry {
   }
 
   private async load(docName: string): Promise<Room> {
+    // Subscribe before loading, so no update committed elsewhere falls in the gap.
+    await this.fanout.subscribeDoc(docName);
     const updates = await this.options.store.load(docName);
     return new Room(docName, updates, {
       store: this.options.store,
@@ -148,6 +180,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.options.compactAfterUpdates,
       onCommittedChange: this.options.onCommittedChange,
       onBroken: (room) => this.drop(room),
+      fanout: this.fanout,
     });
   }
 
@@ -184,11 +217,42 @@ export class RoomRegistry {
       } finally {
         room.destroy();
         this.slots.delete(docName);
+        await this.fanout.unsubscribeDoc(docName);
         this.options.onUnloaded?.(docName);
       }
     })();
     this.slots.set(docName, { state: 'unloading', promise });
     return promise;
+  }
+
+  private fromOtherInstance(docName: string, message: Buffered): void {
+    const slot = this.slots.get(docName);
+    if (slot?.state === 'loading') slot.buffered.push(message);
+    else if (slot?.state === 'ready') this.deliver(slot.room, message);
+  }
+
+  private deliver(room: Room, message: Buffered): void {
+    try {
+      if (message.kind === 'update') room.applyRemoteUpdate(message.payload);
+      else room.presence.applyRemote(message.payload);
+    } catch (error) {
+      this.options.logger.warn('ignored a malformed message from another instance', {
+        doc: room.name,
+        error,
+      });
+    }
+  }
+
+  /** After fan-out messages may have been lost: bring every open document up to the store. */
+  private async resyncAll(): Promise<void> {
+    for (const slot of [...this.slots.values()]) {
+      if (slot.state !== 'ready') continue;
+      try {
+        slot.room.resyncFrom(await this.options.store.load(slot.room.name));
+      } catch (error) {
+        this.options.logger.error('resync failed', { doc: slot.room.name, error });
+      }
+    }
   }
 
   /** Forgets a broken room at once; the next connection loads it again from the store. */

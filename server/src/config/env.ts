@@ -18,6 +18,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
     .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, { error: 'letters, digits, ":", "_" or "-"' })
+    .default('baton'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
@@ -45,6 +49,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Redis pub/sub between instances (updates, presence, events, revocations). */
   redisUrl: string | undefined;
+  /** Prefix of Baton's Redis channels, so several deployments can share a Redis. */
+  redisPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }
 

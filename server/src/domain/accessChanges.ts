@@ -11,15 +11,31 @@ export interface AccessChange {
 
 export type AccessChangeListener = (change: AccessChange) => void;
 
+/** Where access changes go besides this instance's listeners (other instances). */
+export interface AccessChangeRelay {
+  publishAccessChange(change: AccessChange): void;
+  onAccessChange(listener: (change: AccessChange) => void): void;
+}
+
 export class AccessChanges {
   private readonly listeners = new Set<AccessChangeListener>();
+
+  constructor(private readonly relay?: AccessChangeRelay) {
+    relay?.onAccessChange((change) => this.deliver(change));
+  }
 
   subscribe(listener: AccessChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Announces a change here and on every other instance. */
   publish(change: AccessChange): void {
+    this.deliver(change);
+    this.relay?.publishAccessChange(change);
+  }
+
+  private deliver(change: AccessChange): void {
     for (const listener of this.listeners) listener(change);
   }
 }

@@ -20,12 +20,23 @@ export interface InstallmentEvent {
 
 export type EventListener = (event: InstallmentEvent) => void;
 
+/** Where events go besides this instance's subscribers (other instances). */
+export interface EventRelay {
+  publishEvent(event: InstallmentEvent): void;
+  onEvent(listener: EventListener): void;
+}
+
 export class InstallmentEvents {
   private readonly listeners = new Map<string, Set<EventListener>>();
   private oldestRetainedId = 0;
   private lastPruneAt = 0;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly relay?: EventRelay,
+  ) {
+    relay?.onEvent((event) => this.deliver(event));
+  }
 
   /** Stores an event inside the caller's transaction; publish it after the commit. */
   async record(
@@ -43,9 +54,15 @@ export class InstallmentEvents {
     return { id: Number(row.id), installmentId, type, data: json };
   }
 
+  /** Delivers a committed event to subscribers here and on every other instance. */
   publish(event: InstallmentEvent): void {
-    for (const listener of this.listeners.get(event.installmentId) ?? []) listener(event);
+    this.deliver(event);
+    this.relay?.publishEvent(event);
     void this.pruneNowAndThen();
+  }
+
+  private deliver(event: InstallmentEvent): void {
+    for (const listener of this.listeners.get(event.installmentId) ?? []) listener(event);
   }
 
   subscribe(installmentId: string, listener: EventListener): () => void {

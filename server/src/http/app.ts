@@ -40,6 +40,8 @@ export interface AppDeps {
   events: InstallmentEvents;
   store: DocStore;
   registry: RoomRegistry;
+  /** Extra facts for the health output (store kind, fan-out state). */
+  health: () => Record<string, string>;
 }
 
 export function createApp(deps: AppDeps) {
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps) {
     c.header('Content-Security-Policy', readerCsp);
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true } satisfies HealthResponse));
+  app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() } satisfies HealthResponse));
 
   app.use(
     '/api/*',

@@ -1,0 +1,203 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactsDir,
+  hasChromium,
+  launchBrowser,
+  requireChromiumUnderCi,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+requireChromiumUnderCi();
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto(`${server.url}/sign-up`);
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByRole('heading', { name: 'Your series' }).waitFor();
+}
+
+/** Selects `phrase` in the editor with the mouse, as a person would: press, drag, release. */
+async function dragSelect(page: Page, phrase: string): Promise<void> {
+  const box = await page.locator('.ProseMirror').evaluate((root, phrase) => {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement?.closest('.collaboration-carets__caret')) texts.push(node as Text);
+    // Highlights split the text into several nodes: search their concatenation.
+    const whole = texts.map((t) => t.data).join('');
+    const at = whole.indexOf(phrase);
+    if (at < 0) throw new Error(`"${phrase}" is not in the editor`);
+    const locate = (offset: number) => {
+      for (const node of texts) {
+        if (offset < node.data.length) return { node, offset };
+        offset -= node.data.length;
+      }
+      throw new Error('past the end');
+    };
+    const charBox = (offset: number) => {
+      const { node, offset: i } = locate(offset);
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    const first = charBox(at);
+    const last = charBox(at + phrase.length - 1);
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }, phrase);
+  await page.mouse.move(box.from.x, box.from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.to.x, box.to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** The thread card about `quote`. */
+const threadOn = (page: Page, quote: string): Locator =>
+  page.getByTestId('thread').filter({ has: page.locator('.thread__quote', { hasText: quote }) });
+
+const filterButton = (page: Page, name: 'Open' | 'Resolved' | 'All') =>
+  page
+    .getByRole('group', { name: 'Show comments' })
+    .getByRole('button', { name: new RegExp(`^${name}`) });
+
+describe.skipIf(!hasChromium)('review comments in the browser', () => {
+  it('CMT-UI-1 an owner comments on a selection; a commenter sees it live, replies; the owner resolves; both see it resolved', async () => {
+    // The owner: a series with one installment.
+    const owner = await newPage();
+    await signUp(owner, 'Olive Owner', 'olive@example.com');
+    await owner.locator('input[name="title"]').fill('The Relay');
+    await owner.getByRole('button', { name: 'Create series' }).click();
+    await owner.waitForURL(/\/series\//);
+    const seriesId = decodeURIComponent(new URL(owner.url()).pathname.split('/').at(-1) ?? '');
+    await owner.locator('input[name="title"]').last().fill('Taking the baton');
+    await owner.getByRole('button', { name: 'Add installment' }).click();
+    const installmentLink = owner.getByRole('link', { name: /Taking the baton/ }).first();
+    const installmentUrl = new URL(
+      (await installmentLink.getAttribute('href')) ?? '',
+      server.url,
+    ).toString();
+
+    // The commenter has an account of their own; the owner adds them through the API.
+    const commenter = await newPage();
+    await signUp(commenter, 'Cora Commenter', 'cora@example.com');
+    const invite = await owner
+      .context()
+      .request.post(`${server.url}/api/series/${seriesId}/members`, {
+        headers: { origin: server.url },
+        data: { email: 'cora@example.com', role: 'commenter' },
+      });
+    expect(invite.status()).toBe(201);
+
+    // The owner writes a paragraph.
+    await owner.goto(installmentUrl);
+    await owner.locator('[data-testid="status"][data-connection="live"]').waitFor();
+    await owner.locator('.ProseMirror').click();
+    await owner.keyboard.type('The night shift handed me the baton at three in the morning.');
+    await owner.locator('[data-testid="status"][data-save="saved"]').waitFor();
+    await owner.getByTestId('comments').getByText('No comments yet.').waitFor();
+
+    // The commenter opens it: read-only text, but comments are theirs to write.
+    await commenter.goto(installmentUrl);
+    await commenter
+      .locator('[data-testid="access-banner"]', { hasText: 'You can read and comment' })
+      .waitFor();
+    await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
+    await commenter.getByTestId('comments').getByText('No comments yet.').waitFor();
+
+    // The owner selects a few words and comments from the bubble menu.
+    await dragSelect(owner, 'handed me the baton');
+    const menu = owner.getByTestId('comment-menu');
+    await menu.getByRole('button', { name: 'Comment' }).click();
+    const composer = owner.getByRole('region', { name: 'New comment' });
+    await composer.getByText('handed me the baton', { exact: true }).waitFor();
+    await owner.locator('.comment-mark--draft', { hasText: 'handed me the baton' }).waitFor();
+    await composer
+      .getByRole('textbox', { name: 'Your comment' })
+      .fill('Is “handed” the right verb? See https://example.com/style-guide.');
+    await owner.keyboard.press('Control+Enter');
+    await composer.waitFor({ state: 'detached' });
+    const ownerThread = threadOn(owner, 'handed me the baton');
+    await ownerThread.waitFor();
+    await owner.locator('.comment-mark', { hasText: 'handed me the baton' }).waitFor();
+
+    // The commenter sees the highlight and the thread without reloading; the link is a link.
+    const commenterThread = threadOn(commenter, 'handed me the baton');
+    await commenterThread.waitFor();
+    const highlight = commenter.locator('.comment-mark', { hasText: 'handed me the baton' });
+    await highlight.waitFor();
+    expect(await highlight.textContent()).toBe('handed me the baton');
+    const link = commenterThread.getByRole('link', { name: 'https://example.com/style-guide' });
+    expect(await link.getAttribute('href')).toBe('https://example.com/style-guide');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await filterButton(commenter, 'Open').textContent()).toBe('Open1');
+
+    // Clicking the highlight focuses its thread; the commenter replies there.
+    await highlight.click();
+    await commenter.locator('[data-testid="thread"][aria-current="true"]').waitFor();
+    await commenter.locator('.comment-mark--focused').waitFor();
+    await commenterThread.getByRole('textbox', { name: 'Reply' }).fill('“Passed” reads better.');
+    await commenterThread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await commenterThread.getByText('“Passed” reads better.').waitFor();
+    // A commenter may not resolve someone else's thread.
+    expect(await commenterThread.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    await shot(commenter, 'comments-01-commenter-replied');
+
+    // The owner sees the reply live, and resolves the thread.
+    await ownerThread.getByText('“Passed” reads better.').waitFor();
+    await ownerThread.getByText('Cora Commenter').waitFor();
+    await shot(owner, 'comments-02-owner-sees-reply');
+    await ownerThread.getByRole('button', { name: 'Resolve' }).click();
+
+    // Both see it resolved: gone from Open (and from the text), listed under Resolved.
+    for (const page of [owner, commenter]) {
+      const panel = page.getByTestId('comments');
+      await panel.getByText('No open comments.').waitFor();
+      await page.locator('.comment-mark').first().waitFor({ state: 'detached' });
+      expect(await filterButton(page, 'Resolved').textContent()).toBe('Resolved1');
+      await filterButton(page, 'Resolved').click();
+      const resolved = threadOn(page, 'handed me the baton');
+      await resolved.locator('.thread__status', { hasText: 'Resolved by Olive Owner' }).waitFor();
+      expect(await resolved.getAttribute('data-resolved')).toBe('true');
+      // Shown again in the text while the filter shows it.
+      await page.locator('.comment-mark', { hasText: 'handed me the baton' }).waitFor();
+    }
+    await shot(owner, 'comments-03-owner-resolved');
+    await shot(commenter, 'comments-04-commenter-sees-resolved');
+
+    // The series page counts open threads: none left.
+    await owner.goto(`${server.url}/series/${encodeURIComponent(seriesId)}`);
+    await owner.getByRole('link', { name: /Taking the baton/ }).waitFor();
+    expect(await owner.getByTestId('open-thread-count').count()).toBe(0);
+  });
+});
