@@ -32,22 +32,23 @@ try {
       const whole = texts.map((t) => t.data).join('');
       const at = whole.indexOf(phrase);
       if (at < 0) throw new Error(`"${phrase}" is not in the editor`);
-      const locate = (offset: number) => {
+      // Inline (no helper functions): this runs in the page, where the test's transpiler helpers are not.
+      const boxes: DOMRect[] = [];
+      for (let offset of [at, at + phrase.length - 1]) {
         for (const node of texts) {
-          if (offset < node.data.length) return { node, offset };
-          offset -= node.data.length;
+          if (offset >= node.data.length) {
+            offset -= node.data.length;
+            continue;
+          }
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          boxes.push(range.getBoundingClientRect());
+          break;
         }
-        throw new Error('past the end');
-      };
-      const charBox = (offset: number) => {
-        const { node, offset: i } = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        return range.getBoundingClientRect();
-      };
-      const first = charBox(at);
-      const last = charBox(at + phrase.length - 1);
+      }
+      const [first, last] = boxes;
+      if (!first || !last) throw new Error('past the end');
       return {
         from: { x: first.left + 1, y: first.top + first.height / 2 },
         to: { x: last.right - 1, y: last.top + last.height / 2 },

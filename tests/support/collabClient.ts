@@ -21,7 +21,7 @@ export function connectClient(
   baseUrl: string,
   installmentId: string,
   cookie: string,
-  options: { connect?: boolean; params?: Record<string, string> } = {},
+  options: { connect?: boolean; params?: Record<string, string>; doc?: Y.Doc } = {},
 ): CollabClient {
   const headers: Record<string, string> = { origin: baseUrl };
   if (cookie) headers.cookie = cookie;
@@ -30,7 +30,7 @@ export function connectClient(
       super(url, protocols, { headers });
     }
   }
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(
     `${baseUrl.replace(/^http/, 'ws')}/collab`,
     installmentId,
