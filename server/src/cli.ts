@@ -21,7 +21,9 @@ async function backup(target: string | undefined): Promise<void> {
     process.exit(1);
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.resolve(target ?? path.join(config.dataDir, 'backups', `baton-${stamp}.sqlite`));
+  const file = path.resolve(
+    target ?? path.join(config.dataDir, 'backups', `baton-${stamp}.sqlite`),
+  );
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
@@ -31,7 +33,9 @@ async function backup(target: string | undefined): Promise<void> {
     db.close();
   }
   process.stdout.write(`Backed up ${source} to ${file}\n`);
-  process.stdout.write(`Keep ${path.join(config.dataDir, 'auth-secret')} with it (or set BETTER_AUTH_SECRET).\n`);
+  process.stdout.write(
+    `Keep ${path.join(config.dataDir, 'auth-secret')} with it (or set BETTER_AUTH_SECRET).\n`,
+  );
 }
 
 const [command, ...args] = process.argv.slice(2);
