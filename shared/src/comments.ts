@@ -82,7 +82,7 @@ export const installmentEventTypes = [
   'message.deleted',
   /** A new version was published (data: `{ version: VersionSummary }`). */
   'version.published',
-  /** A version was restored into the draft (data: `{ version: number }`). */
+  /** A version was restored into the draft (data: `{ version: number, by: Person }`). */
   'version.restored',
   /** The stream cannot resume from the given Last-Event-ID: reload everything. */
   'reset',

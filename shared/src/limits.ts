@@ -16,6 +16,8 @@ export const limits = {
   contentSnapshotMaxWaitMs: 10_000,
   /** Largest JSON request body accepted by the API. */
   maxJsonBodyBytes: 256 * 1024,
+  /** Largest body of `POST /api/series/:id/installments`, which may carry an imported file. */
+  maxImportBodyBytes: 8 * 1024 * 1024,
   seriesTitleMax: 200,
   seriesDescriptionMax: 2_000,
   slugMax: 80,

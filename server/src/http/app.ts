@@ -70,15 +70,18 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true, ...deps.health() } satisfies HealthResponse));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limits.maxJsonBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', 413, 'The request body is too large.');
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new AppError('payload_too_large', 413, 'The request body is too large.');
+  };
+  const jsonLimit = bodyLimit({ maxSize: limits.maxJsonBodyBytes, onError: tooLarge });
+  // Creating an installment may carry a whole imported file.
+  const importLimit = bodyLimit({ maxSize: limits.maxImportBodyBytes, onError: tooLarge });
+  app.use('/api/*', function limitBody(c, next) {
+    const isImport =
+      c.req.method === 'POST' && /^\/api\/series\/[^/]+\/installments$/.test(c.req.path);
+    return (isImport ? importLimit : jsonLimit)(c, next);
+  });
+
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(withoutApiKey(c.req.raw)));
   app.route('/api/links', publicLinkRoutes(deps.db));
 
