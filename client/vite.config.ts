@@ -22,7 +22,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    // The editor chunk (Tiptap + ProseMirror + Yjs) is ~540 kB before gzip and loads only on its route.
-    chunkSizeWarningLimit: 600,
+    // The editor chunk (Tiptap + ProseMirror + Yjs, and floating-ui for the comment bubble menu)
+    // is ~640 kB before gzip and loads only on its route.
+    chunkSizeWarningLimit: 700,
   },
 });

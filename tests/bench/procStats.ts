@@ -1,5 +1,5 @@
 /** Server CPU and memory straight from /proc (Linux), so no instrumentation runs in the server. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Clock ticks per second for utime/stime in /proc/PID/stat (`getconf CLK_TCK`; 100 on Linux). */
 const ticksPerSecond = 100;
@@ -25,6 +25,19 @@ export interface MemorySample {
 export function memory(pid: number): MemorySample {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return { rss: statusKb(status, 'VmRSS') * 1024, peakRss: statusKb(status, 'VmHWM') * 1024 };
+}
+
+/** Open sockets of the process (its file descriptors that are sockets): the connections it holds. */
+export function socketCount(pid: number): number {
+  let count = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) count++;
+    } catch {
+      // Closed while we looked.
+    }
+  }
+  return count;
 }
 
 function statusKb(status: string, field: string): number {

@@ -93,7 +93,7 @@ const filterButton = (page: Page, name: 'Open' | 'Resolved' | 'All') =>
     .getByRole('button', { name: new RegExp(`^${name}`) });
 
 describe.skipIf(!hasChromium)('review comments in the browser', () => {
-  it('CMT-UI-1 an owner comments on a selection; a commenter sees it live, replies; the owner resolves; both see it resolved', async () => {
+  it('CMT-7 an owner comments on a selection; a commenter (CMT-4) sees it live and replies; the owner resolves (CMT-5); both see it resolved', async () => {
     // The owner: a series with one installment.
     const owner = await newPage();
     await signUp(owner, 'Olive Owner', 'olive@example.com');
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     const link = commenterThread.getByRole('link', { name: 'https://example.com/style-guide' });
     expect(await link.getAttribute('href')).toBe('https://example.com/style-guide');
     expect(await link.getAttribute('rel')).toContain('noopener');
-    expect(await filterButton(commenter, 'Open').textContent()).toBe('Open1');
+    expect(await filterButton(commenter, 'Open').textContent()).toBe('Open 1');
 
     // Clicking the highlight focuses its thread; the commenter replies there.
     await highlight.click();
@@ -174,6 +174,20 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     expect(await commenterThread.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
     await shot(commenter, 'comments-01-commenter-replied');
 
+    // The commenter's editor is read-only, yet a selection offers "Comment", and Mod-Alt-M
+    // opens the comment box too; Escape closes it.
+    await dragSelect(commenter, 'three in the morning');
+    const commenterMenu = commenter.getByTestId('comment-menu').getByRole('button', {
+      name: 'Comment',
+    });
+    await commenterMenu.waitFor();
+    expect(await commenterMenu.getAttribute('data-tooltip')).toBe('Comment (Ctrl+Alt+M)');
+    await commenter.keyboard.press('Control+Alt+M');
+    const commenterComposer = commenter.getByRole('region', { name: 'New comment' });
+    await commenterComposer.getByText('three in the morning', { exact: true }).waitFor();
+    await commenter.keyboard.press('Escape');
+    await commenterComposer.waitFor({ state: 'detached' });
+
     // The owner sees the reply live, and resolves the thread.
     await ownerThread.getByText('“Passed” reads better.').waitFor();
     await ownerThread.getByText('Cora Commenter').waitFor();
@@ -185,7 +199,7 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
       const panel = page.getByTestId('comments');
       await panel.getByText('No open comments.').waitFor();
       await page.locator('.comment-mark').first().waitFor({ state: 'detached' });
-      expect(await filterButton(page, 'Resolved').textContent()).toBe('Resolved1');
+      expect(await filterButton(page, 'Resolved').textContent()).toBe('Resolved 1');
       await filterButton(page, 'Resolved').click();
       const resolved = threadOn(page, 'handed me the baton');
       await resolved.locator('.thread__status', { hasText: 'Resolved by Olive Owner' }).waitFor();

@@ -85,8 +85,19 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     await page.keyboard.press('Control+Shift+P');
     const dialog = page.getByRole('dialog', { name: 'Publish Part 1' });
     await dialog.getByText('repeats paragraph').waitFor();
-    expect(await dialog.getByRole('button', { name: 'Go to paragraph 3' }).count()).toBe(1);
     expect(await dialog.getByRole('button', { name: 'Go to paragraph 1' }).count()).toBe(1);
+    // A finding points into the text: the dialog closes and paragraph 3 is selected.
+    await dialog.getByRole('button', { name: 'Go to paragraph 3' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction((text) => window.getSelection()?.toString() === text, first);
+    expect(
+      await editor
+        .locator('p')
+        .nth(2)
+        .evaluate((p) => p.contains(window.getSelection()?.anchorNode ?? null)),
+    ).toBe(true);
+    await page.keyboard.press('Control+Shift+P');
+    await dialog.getByText('repeats paragraph').waitFor();
     await dialog.getByRole('textbox', { name: /What changed/ }).fill('First version.');
     await shot(page, 'publish-01-dialog');
     await dialog.getByRole('button', { name: 'Publish version 1' }).click();
@@ -131,6 +142,18 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     expect(await panel.getByRole('combobox', { name: 'From' }).inputValue()).toBe('1');
     expect(await panel.getByRole('combobox', { name: 'To' }).inputValue()).toBe('2');
     await shot(page, 'publish-03-diff');
+
+    // Restoring version 1 puts its text back into the live draft.
+    await panel.getByRole('button', { name: '← All versions' }).click();
+    await panel.getByRole('button', { name: 'Restore version 1' }).click();
+    await panel.getByRole('button', { name: 'Yes, restore' }).click();
+    await panel.getByText('Version 1 was restored into the draft.').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      () => !document.querySelector('.ProseMirror')?.textContent?.includes('Nobody asked why.'),
+    );
+    expect(await editor.locator('p').count()).toBe(3);
   });
 
   it('PUB-UI-2 a Markdown file imported on the series page becomes an installment, titled by its first line', async () => {

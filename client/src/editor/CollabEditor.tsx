@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -18,10 +19,21 @@ interface Props {
   editable: boolean;
   /** Rendered in the footer next to the counts (the status line). */
   footer: ReactNode;
+  /** View-only extensions the page adds (read once, when the editor is created). */
+  extensions?: readonly AnyExtension[];
+  /** Told about the editor once it exists, and `null` when it goes away. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /** The Tiptap editor bound to the session's Y.Doc, with toolbar and word count. */
-export function CollabEditor({ session, user, editable, footer }: Props) {
+export function CollabEditor({
+  session,
+  user,
+  editable,
+  footer,
+  extensions = [],
+  onEditor,
+}: Props) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const editor = useEditor(
@@ -38,6 +50,7 @@ export function CollabEditor({ session, user, editable, footer }: Props) {
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         LinkShortcut.configure({ onRequestLink: (e) => promptForLink(e, setNotice) }),
+        ...extensions,
       ],
       editable,
       editorProps: {
@@ -51,6 +64,11 @@ export function CollabEditor({ session, user, editable, footer }: Props) {
   useEffect(() => {
     editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   const counts = useEditorState({
     editor,

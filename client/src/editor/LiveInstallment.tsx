@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { can, type Role } from '@baton/shared/roles.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -22,6 +23,10 @@ interface Props {
   lostAccess: boolean;
   /** The server signalled an access change: re-read your role. */
   onAccessChanged: () => void;
+  /** View-only editor extensions the page adds (see CollabEditor). */
+  extensions?: readonly AnyExtension[];
+  /** Told about each session's editor, and `null` when it goes away. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /** The live part of the editor page: session, presence, editor and status line. */
@@ -40,6 +45,8 @@ function SessionView({
   lostAccess,
   onAccessChanged,
   flash,
+  extensions,
+  onEditor,
 }: Props & { session: CollabSession; flash: string | null }) {
   const save = useSaveState(session.saves);
   const connection = useConnection(session.connection);
@@ -87,6 +94,8 @@ function SessionView({
         session={session}
         user={user}
         editable={editable}
+        extensions={extensions}
+        onEditor={onEditor}
         footer={
           lostAccess ? (
             <span className="status status--offline" role="status">

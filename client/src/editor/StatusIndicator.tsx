@@ -17,7 +17,8 @@ function saveLabel(save: SaveSnapshot): string {
     case 'saving':
       return 'Saving…';
     case 'unsaved':
-      return 'Unsaved changes';
+      // Edits made on a read-only connection: the server drops them.
+      return save.readOnly ? "Not saved: you can't edit" : 'Unsaved changes';
   }
 }
 

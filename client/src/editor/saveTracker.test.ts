@@ -1,80 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import { createAccessStore, type AccessStore } from './accessStore.ts';
+import { FakeServer, FakeSocket } from './fakeSyncServer.ts';
 import { createSaveTracker, type SaveTracker } from './saveTracker.ts';
-
-/** A socket the test drives by hand: nothing happens until the test says so. */
-class FakeSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static all: FakeSocket[] = [];
-  readonly OPEN = 1;
-  readyState = 0;
-  binaryType = 'blob';
-  /** Client → server frames not yet processed by the fake server. */
-  outbox: Uint8Array[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: Uint8Array) {
-    this.outbox.push(data);
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(data: Uint8Array) {
-    this.onmessage?.({ data: data.slice().buffer });
-  }
-  drop(code = 1006) {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-}
-
-/**
- * The server's side of the contract: processes one socket's frames in order and
- * answers a step 1 with a step 2 (everything before it is "committed" by then).
- */
-class FakeServer {
-  doc = new Y.Doc();
-  committed = 0;
-  process(socket: FakeSocket) {
-    const frames = socket.outbox.splice(0);
-    for (const frame of frames) {
-      const decoder = decoding.createDecoder(frame);
-      if (decoding.readVarUint(decoder) !== MessageType.sync) continue;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      const type = syncProtocol.readSyncMessage(decoder, encoder, this.doc, 'client');
-      if (type !== SyncMessageType.step1) this.committed += 1;
-      if (encoding.length(encoder) > 1) socket.receive(encoding.toUint8Array(encoder));
-    }
-  }
-  sendStep1(socket: FakeSocket) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    socket.receive(encoding.toUint8Array(encoder));
-  }
-}
 
 let doc: Y.Doc;
 let provider: WebsocketProvider;
 let tracker: SaveTracker;
+let access: AccessStore;
 let server: FakeServer;
 
 function socket(): FakeSocket {
@@ -101,12 +38,14 @@ beforeEach(() => {
     disableBc: true,
     WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
   });
-  tracker = createSaveTracker(provider, { debounceMs: 300, maxWaitMs: 3_000 });
+  access = createAccessStore(provider);
+  tracker = createSaveTracker(provider, { debounceMs: 300, maxWaitMs: 3_000, access });
   provider.connect();
 });
 
 afterEach(() => {
   tracker.destroy();
+  access.destroy();
   provider.destroy();
   doc.destroy();
   vi.useRealTimers();
@@ -125,7 +64,12 @@ describe('saveTracker', () => {
     expect(socket().outbox).toHaveLength(0);
     vi.advanceTimersByTime(300);
     server.process(socket()); // our check, sent after the sync
-    expect(tracker.getSnapshot()).toEqual({ state: 'saved', localSeq: 1, savedSeq: 1 });
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 1,
+      savedSeq: 1,
+      readOnly: false,
+    });
   });
 
   it('confirms local edits with a debounced step 1', () => {
@@ -139,7 +83,12 @@ describe('saveTracker', () => {
     expect(socket().outbox).toHaveLength(2); // update, then our step 1
     server.process(socket());
     expect(server.doc.getText('t').toString()).toBe('Hello');
-    expect(tracker.getSnapshot()).toEqual({ state: 'saved', localSeq: 1, savedSeq: 1 });
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 1,
+      savedSeq: 1,
+      readOnly: false,
+    });
   });
 
   it('keeps at most one check in flight and re-checks edits made meanwhile', () => {
@@ -156,7 +105,12 @@ describe('saveTracker', () => {
     expect(tracker.getSnapshot()).toMatchObject({ state: 'saving', localSeq: 2, savedSeq: 1 });
     vi.advanceTimersByTime(300);
     server.process(socket());
-    expect(tracker.getSnapshot()).toEqual({ state: 'saved', localSeq: 2, savedSeq: 2 });
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 2,
+      savedSeq: 2,
+      readOnly: false,
+    });
   });
 
   it('checks during long continuous typing (max wait)', () => {
@@ -178,7 +132,12 @@ describe('saveTracker', () => {
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(other));
     socket().receive(encoding.toUint8Array(encoder));
     expect(doc.getText('t').toString()).toBe('from someone else');
-    expect(tracker.getSnapshot()).toEqual({ state: 'saved', localSeq: 0, savedSeq: 0 });
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 0,
+      savedSeq: 0,
+      readOnly: false,
+    });
   });
 
   it('forgets checks of a dropped connection and confirms after reconnecting', () => {
@@ -195,6 +154,73 @@ describe('saveTracker', () => {
     vi.advanceTimersByTime(300);
     server.process(socket());
     expect(server.doc.getText('t').toString()).toBe('lost?');
-    expect(tracker.getSnapshot()).toEqual({ state: 'saved', localSeq: 1, savedSeq: 1 });
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 1,
+      savedSeq: 1,
+      readOnly: false,
+    });
+  });
+});
+
+describe('saveTracker on a read-only connection', () => {
+  const stepOnes = () =>
+    socket().outbox.filter((f) => f[0] === MessageType.sync && f[1] === SyncMessageType.step1);
+
+  it('does not take the answer to a step 1 as proof that edits made before connecting were saved', () => {
+    server.readOnly = true;
+    type('typed offline');
+    socket().open();
+    server.sendStep1(socket()); // step 1, then the read-only verdict
+    expect(access.getSnapshot().readOnly).toBe(true);
+    server.process(socket()); // drops our edit, answers the provider's step 1
+    vi.advanceTimersByTime(3_000);
+    server.process(socket());
+    expect(server.doc.getText('t').toString()).toBe('');
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'unsaved',
+      localSeq: 1,
+      savedSeq: 0,
+      readOnly: true,
+    });
+  });
+
+  it('shows edits made while read-only as unsaved, and does not ask the server about them', () => {
+    server.readOnly = true;
+    connectAndSync();
+    expect(tracker.getSnapshot()).toMatchObject({ state: 'saved', readOnly: true });
+    type('not mine to write');
+    expect(tracker.getSnapshot()).toMatchObject({ state: 'unsaved', readOnly: true });
+    vi.advanceTimersByTime(3_000);
+    expect(stepOnes()).toHaveLength(0);
+    // Even a step 2 (here: answering a step 1 sent by hand) confirms nothing.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    socket().send(encoding.toUint8Array(encoder));
+    server.process(socket());
+    expect(server.doc.getText('t').toString()).toBe('');
+    expect(tracker.getSnapshot()).toMatchObject({ state: 'unsaved', savedSeq: 0 });
+  });
+
+  it('saves them once a writable connection stores them', () => {
+    server.readOnly = true;
+    connectAndSync();
+    type('held back');
+    vi.advanceTimersByTime(300);
+    socket().drop();
+    expect(access.getSnapshot().readOnly).toBe(false); // a verdict holds for one connection
+    server.readOnly = false; // e.g. promoted to editor
+    vi.advanceTimersByTime(5_000);
+    connectAndSync(); // the server's step 1 gets our edit this time
+    vi.advanceTimersByTime(300);
+    server.process(socket());
+    expect(server.doc.getText('t').toString()).toBe('held back');
+    expect(tracker.getSnapshot()).toEqual({
+      state: 'saved',
+      localSeq: 1,
+      savedSeq: 1,
+      readOnly: false,
+    });
   });
 });

@@ -9,6 +9,11 @@
  * local edits it covers (`localSeq` at that moment) in a FIFO; the matching
  * step 2 proves they are saved. The provider's own step 1 on connect is answered
  * too, so its step 2 is matched with a sentinel and ignored.
+ *
+ * A read-only connection (the server's auth `permission denied` with
+ * READ_ONLY_REASON, sent before it answers our step 1) drops our updates but
+ * still answers step 1: there a step 2 proves nothing, and unconfirmed edits
+ * show as unsaved until a writable connection stores them.
  */
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -16,6 +21,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import type { AccessStore } from './accessStore.ts';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved';
 
@@ -25,6 +31,8 @@ export interface SaveSnapshot {
   localSeq: number;
   /** Local edits the server has confirmed as stored. */
   savedSeq: number;
+  /** The current connection is read-only: edits not yet saved will not be saved over it. */
+  readOnly: boolean;
 }
 
 export interface SaveTracker {
@@ -39,6 +47,8 @@ export interface SaveTrackerOptions {
   debounceMs?: number;
   /** Longest a run of continuous typing waits for a check. */
   maxWaitMs?: number;
+  /** The server's verdict on the current connection; without it, connections count as writable. */
+  access?: Pick<AccessStore, 'getSnapshot' | 'subscribe'>;
 }
 
 /** Marks the provider's own step 1 on connect: its step 2 confirms nothing of ours. */
@@ -49,7 +59,7 @@ type SyncHandler = WebsocketProvider['messageHandlers'][number];
 /** Starts tracking local edits of `provider.doc`; create it before `provider.connect()`. */
 export function createSaveTracker(
   provider: WebsocketProvider,
-  { debounceMs = 300, maxWaitMs = 3_000 }: SaveTrackerOptions = {},
+  { debounceMs = 300, maxWaitMs = 3_000, access }: SaveTrackerOptions = {},
 ): SaveTracker {
   const doc: Y.Doc = provider.doc;
   const listeners = new Set<() => void>();
@@ -60,12 +70,14 @@ export function createSaveTracker(
   let checkInFlight = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstUnsavedAt: number | null = null;
+  const isReadOnly = () => access?.getSnapshot().readOnly ?? false;
   let snapshot = computeSnapshot();
 
   function computeSnapshot(): SaveSnapshot {
+    const readOnly = isReadOnly();
     const state: SaveState =
-      localSeq === savedSeq ? 'saved' : provider.wsconnected ? 'saving' : 'unsaved';
-    return { state, localSeq, savedSeq };
+      localSeq === savedSeq ? 'saved' : provider.wsconnected && !readOnly ? 'saving' : 'unsaved';
+    return { state, localSeq, savedSeq, readOnly };
   }
 
   function emit() {
@@ -73,7 +85,8 @@ export function createSaveTracker(
     if (
       next.state === snapshot.state &&
       next.localSeq === snapshot.localSeq &&
-      next.savedSeq === snapshot.savedSeq
+      next.savedSeq === snapshot.savedSeq &&
+      next.readOnly === snapshot.readOnly
     )
       return;
     snapshot = next;
@@ -94,7 +107,8 @@ export function createSaveTracker(
 
   function runCheck() {
     timer = null;
-    if (checkInFlight || localSeq <= savedSeq) return;
+    // A read-only connection answers checks without storing anything: no point asking.
+    if (checkInFlight || localSeq <= savedSeq || isReadOnly()) return;
     const ws = provider.ws;
     // Not connected or not synced yet: the 'sync' handler schedules a new check.
     if (!provider.wsconnected || !provider.synced || !ws || ws.readyState !== ws.OPEN) return;
@@ -110,6 +124,11 @@ export function createSaveTracker(
     const covered = pending.shift();
     if (covered === undefined || covered === PROVIDER_STEP1) return;
     checkInFlight = false;
+    // The verdict came before this answer (the server sends it first), so it is known here.
+    if (isReadOnly()) {
+      emit();
+      return;
+    }
     savedSeq = Math.max(savedSeq, covered);
     if (localSeq > savedSeq) scheduleCheck();
     else firstUnsavedAt = null;
@@ -159,6 +178,7 @@ export function createSaveTracker(
   doc.on('update', onUpdate);
   provider.on('status', onStatus);
   provider.on('sync', onSync);
+  const stopWatchingAccess = access?.subscribe(emit);
 
   return {
     getSnapshot: () => snapshot,
@@ -172,6 +192,7 @@ export function createSaveTracker(
       doc.off('update', onUpdate);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
+      stopWatchingAccess?.();
       if (provider.messageHandlers[MessageType.sync] === wrapped)
         provider.messageHandlers[MessageType.sync] = original;
     },

@@ -43,9 +43,10 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
       shouldReconnect,
     });
     // All three listen from the first connection on, so they exist before connecting.
-    const saves = createSaveTracker(provider);
-    const connection = createConnectionStore(provider);
     const access = createAccessStore(provider);
+    // A read-only connection's answers prove nothing about our edits: the tracker asks `access`.
+    const saves = createSaveTracker(provider, { access });
+    const connection = createConnectionStore(provider);
     // Tell the others we left now, rather than when the server notices the closed socket.
     const onPageHide = () =>
       removeAwarenessStates(provider.awareness, [ydoc.clientID], 'page hidden');

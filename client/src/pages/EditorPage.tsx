@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { Editor } from '@tiptap/core';
 import type { InstallmentDetail } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { can } from '@baton/shared/roles.ts';
@@ -15,6 +17,12 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { renameErrorMessage, validateInstallmentTitle } from '../lib/validateTitle.ts';
 import { LiveInstallment } from '../editor/LiveInstallment.tsx';
 import { useAccessRecheck } from '../editor/useAccessRecheck.ts';
+import { PublishBar } from '../versions/PublishBar.tsx';
+import { CommentHighlights } from '../comments/commentHighlights.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+
+/** Review comments: the editor draws their highlights (see CommentsPanel). */
+const commentExtensions = [CommentHighlights];
 
 /** `/installments/:installmentId`: the live editor of one installment. */
 export function EditorPage() {
@@ -73,6 +81,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
   const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
   const canEdit = can(installment.role, 'edit') && !lostAccess;
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   async function saveTitle(title: string) {
     try {
@@ -97,12 +106,21 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         validate={validateInstallmentTitle}
         onSave={saveTitle}
       />
+      {/* Publishing: status, Versions, Publish (Mod-Shift-P). */}
+      <PublishBar installment={installment} lostAccess={lostAccess} editor={editor} />
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
         role={installment.role}
         lostAccess={lostAccess}
         onAccessChanged={recheck}
+        extensions={commentExtensions}
+        onEditor={setEditor}
+      />
+      <CommentsPanel
+        installmentId={installment.id}
+        role={lostAccess ? null : installment.role}
+        editor={editor}
       />
     </article>
   );

@@ -11,9 +11,11 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SkeletonList } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { readerLinks } from '../versions/readerLinks.ts';
 import { renameErrorMessage, validateSeriesTitle } from '../lib/validateTitle.ts';
 import { DeleteSeriesSection } from '../series/DeleteSeriesSection.tsx';
 import { InstallmentList } from '../series/InstallmentList.tsx';
+import { ImportInstallmentForm } from '../series/ImportInstallmentForm.tsx';
 import { NewInstallmentForm } from '../series/NewInstallmentForm.tsx';
 import { SeriesSettingsForm } from '../series/SeriesSettingsForm.tsx';
 import { ShareDialog } from '../series/share/ShareDialog.tsx';
@@ -153,7 +155,14 @@ function SeriesView({
         <div className="series-intro">
           {series.description && <p className="series-intro__description">{series.description}</p>}
           <p className="series-intro__meta">
-            Public page: <code className="url-preview">/read/{series.slug}</code>
+            {/* The reader pages are served by the server, outside this app. */}
+            Public page:{' '}
+            <a href={readerLinks.series(series.slug)} target="_blank" rel="noopener">
+              <code className="url-preview">/read/{series.slug}</code> ↗
+            </a>
+            <a href={readerLinks.feed(series.slug)} target="_blank" rel="noopener">
+              Atom feed
+            </a>
           </p>
         </div>
       )}
@@ -187,6 +196,7 @@ function SeriesView({
             autoFocus={series.installments.length === 0}
             onCreated={(created) => onInstallmentsChanged([...series.installments, created])}
           />
+          <ImportInstallmentForm seriesId={series.id} nextNumber={nextNumber} />
         </section>
       )}
     </>

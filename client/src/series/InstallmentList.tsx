@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { InstallmentSummary } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { api } from '../api/endpoints.ts';
+import { OpenThreadCount } from '../comments/OpenThreadCount.tsx';
 import { RenameForm } from '../components/RenameForm.tsx';
 import { formatUpdated, partLabel, plural } from '../lib/format.ts';
 import { renameErrorMessage, validateInstallmentTitle } from '../lib/validateTitle.ts';
@@ -78,6 +79,7 @@ function InstallmentRow({
         )}
         <p className="installment__meta">
           {plural(installment.wordCount, 'word')} · updated {formatUpdated(installment.updatedAt)}
+          <OpenThreadCount count={installment.openThreadCount} />
         </p>
       </div>
       {canRename && !renaming && (

@@ -50,6 +50,7 @@ export function createClient(
   room: string,
   awareness: AwarenessMode,
   onStamp: ((sentAtMs: number) => void) | null,
+  resyncMs = -1,
 ): BenchClient {
   const doc = new Y.Doc();
   if (onStamp) {
@@ -67,6 +68,7 @@ export function createClient(
     WebSocketPolyfill: polyfillFor(target),
     disableBc: true,
     connect: false,
+    resyncInterval: resyncMs,
   });
   if (awareness === 'none') provider.awareness.setLocalState(null);
   else {

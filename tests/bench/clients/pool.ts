@@ -26,14 +26,13 @@ export class ClientProcess {
       if (reply.ok) waiter.resolve(reply.result);
       else waiter.reject(new Error(`client process ${index}: ${reply.error}`));
     });
+    // A dead client process must fail its calls, not crash the runner.
+    child.on('error', (error) => this.rejectAll(error));
     live.add(this);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code) => {
         live.delete(this);
-        for (const waiter of this.pending.values()) {
-          waiter.reject(new Error(`client process ${index} exited (${String(code)})`));
-        }
-        this.pending.clear();
+        this.rejectAll(new Error(`client process ${index} exited (${String(code)})`));
         resolve();
       });
     });
@@ -57,9 +56,18 @@ export class ClientProcess {
     const id = ++this.nextId;
     const request: Request<K> = { id, name, args };
     return new Promise((resolve, reject) => {
+      if (!this.child.connected) {
+        reject(new Error(`client process ${this.index} is gone`));
+        return;
+      }
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.child.send(request);
     });
+  }
+
+  private rejectAll(error: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
   }
 
   async stop(): Promise<void> {

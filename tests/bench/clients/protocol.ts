@@ -14,6 +14,11 @@ export interface ConnectArgs {
   awareness: AwarenessMode;
   /** Connections opened at once. */
   concurrency: number;
+  /**
+   * The provider's `resyncInterval`. A silent provider drops its socket after
+   * 30 s without a message; idle clients without awareness need this to stay.
+   */
+  resyncMs?: number;
   timeoutMs: number;
 }
 

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { editOnce } from '../essay/typist.ts';
 import { Random } from '../essay/random.ts';
@@ -23,6 +24,8 @@ import { runSchedule } from './schedule.ts';
 
 // Every provider adds a process 'exit' listener; thousands of them are expected here.
 process.setMaxListeners(0);
+// y-websocket 3.1.0's resync timer reads the global `WebSocket.OPEN`, which Node 20 lacks.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
 const clients: BenchClient[] = [];
 const monitor = new LoadMonitor();
@@ -44,7 +47,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  async connect({ target, rooms, awareness, concurrency, timeoutMs }) {
+  async connect({ target, rooms, awareness, concurrency, timeoutMs, resyncMs }) {
     const syncMs = new Array<number>(rooms.length).fill(Number.NaN);
     const started = performance.now();
     let next = 0;
@@ -52,7 +55,7 @@ const handlers: Handlers = {
       while (next < rooms.length) {
         const i = next++;
         const t0 = performance.now();
-        const client = createClient(target, rooms[i] ?? '', awareness, onStamp);
+        const client = createClient(target, rooms[i] ?? '', awareness, onStamp, resyncMs);
         clients.push(client);
         await untilSynced(client, timeoutMs);
         syncMs[i] = performance.now() - t0;

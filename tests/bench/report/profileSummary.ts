@@ -61,7 +61,11 @@ export function summarizeProfiles(dirs: readonly string[], limit = 15): ProfileS
         const frame = byId.get(at);
         if (frame) stack.push(frame);
       }
-      const isStartup = stack.some((f) => f.callFrame.url.startsWith('node:internal/modules/'));
+      const isStartup = stack.some(
+        (f) =>
+          f.callFrame.url.startsWith('node:internal/modules/') ||
+          f.callFrame.url.includes('/tsx/dist/'),
+      );
       add(self, isStartup ? { name: startup, where: '' } : describe(node), us);
       if (isStartup) return;
       const seen = new Set<string>();

@@ -68,6 +68,11 @@ export const browser: Scenario<typeof full> = {
         }),
       );
       const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+      });
       /** Names the step that failed and keeps a screenshot of the page at that moment. */
       const step = async <T>(name: string, action: () => Promise<T>): Promise<T> => {
         try {
@@ -75,14 +80,18 @@ export const browser: Scenario<typeof full> = {
         } catch (error) {
           const shot = path.join(ctx.resultsDir, 'browser-failure.png');
           await page.screenshot({ path: shot }).catch(() => undefined);
-          throw new Error(`${name} (screenshot: ${shot}): ${String(error)}`, { cause: error });
+          const seen =
+            problems.length > 0 ? `; the page saw: ${problems.slice(0, 5).join('; ')}` : '';
+          throw new Error(`${name} (screenshot: ${shot}): ${String(error)}${seen}`, {
+            cause: error,
+          });
         }
       };
       const scripts = watchScripts(page);
       const started = performance.now();
       await step('open the editor', async () => {
         await page.goto(`${baseUrl}/installments/${room}`);
-        await untilEssayShown(page, essay.paragraphs, 60_000);
+        await untilEssayShown(page, essay.paragraphs, 120_000);
       });
       await step('first edit', async () => {
         await page

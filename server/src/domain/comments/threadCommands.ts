@@ -80,10 +80,16 @@ export async function editMessage(
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
   return changeThread(deps, thread.installment_id, thread.id, 'message.updated', async (trx) => {
+    const now = nowIso();
     await trx
       .updateTable('comment_message')
-      .set({ body: input.body, edited_at: nowIso() })
+      .set({ body: input.body, edited_at: now })
       .where('id', '=', messageId)
+      .execute();
+    await trx
+      .updateTable('comment_thread')
+      .set({ updated_at: now })
+      .where('id', '=', thread.id)
       .execute();
   });
 }
@@ -96,10 +102,16 @@ export async function deleteMessage(
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
   return changeThread(deps, thread.installment_id, thread.id, 'message.deleted', async (trx) => {
+    const now = nowIso();
     await trx
       .updateTable('comment_message')
-      .set({ deleted_at: nowIso() })
+      .set({ deleted_at: now })
       .where('id', '=', messageId)
+      .execute();
+    await trx
+      .updateTable('comment_thread')
+      .set({ updated_at: now })
+      .where('id', '=', thread.id)
       .execute();
   });
 }

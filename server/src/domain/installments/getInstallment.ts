@@ -25,11 +25,19 @@ export async function getInstallment(
       'installment_content.word_count',
       'installment_content.plain_text',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('comment_thread')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('comment_thread.installment_id', '=', 'installment.id')
+        .where('comment_thread.resolved_at', 'is', null)
+        .as('open_threads'),
+    )
     .where('installment.id', '=', installmentId)
     .executeTakeFirst();
   if (!row) throw notFound('Installment');
   return {
-    ...presentInstallment(row, row.word_count),
+    ...presentInstallment(row, row.word_count, Number(row.open_threads ?? 0)),
     series: { id: row.series_id, slug: row.series_slug, title: row.series_title },
     role,
     excerpt: (row.plain_text ?? '').slice(0, excerptLength),

@@ -1,0 +1,36 @@
+/** The publishing routes of the API, typed with the shared contract. */
+import type {
+  PublishChecks,
+  PublishInput,
+  PublishResult,
+  Version,
+  VersionDiff,
+  VersionSummary,
+} from '@baton/shared/publish.ts';
+import { request } from '../api/http.ts';
+
+const seg = encodeURIComponent;
+const installment = (id: string) => `/api/installments/${seg(id)}`;
+
+export const versionsApi = {
+  /** What publishing now would warn about; needs the `publish` capability. */
+  publishChecks: (installmentId: string, signal?: AbortSignal) =>
+    request<PublishChecks>('GET', `${installment(installmentId)}/publish-checks`, { signal }),
+  /** 201 with a new version, or 200 with `created: false` when nothing changed. */
+  publish: (installmentId: string, body: PublishInput) =>
+    request<PublishResult>('POST', `${installment(installmentId)}/publish`, { body }),
+  /** Newest first. */
+  list: (installmentId: string, signal?: AbortSignal) =>
+    request<VersionSummary[]>('GET', `${installment(installmentId)}/versions`, { signal }),
+  get: (installmentId: string, number: number, signal?: AbortSignal) =>
+    request<Version>('GET', `${installment(installmentId)}/versions/${number}`, { signal }),
+  diff: (installmentId: string, from: number, to: number, signal?: AbortSignal) =>
+    request<VersionDiff>('GET', `${installment(installmentId)}/diff?from=${from}&to=${to}`, {
+      signal,
+    }),
+  /** Applies version `number` to the live draft; connected editors see it through Yjs. */
+  restore: (installmentId: string, number: number) =>
+    request<VersionSummary>('POST', `${installment(installmentId)}/restore`, {
+      body: { version: number },
+    }),
+};
