@@ -7,7 +7,7 @@ export const readerCss = `
 * { box-sizing: border-box; }
 html { background: var(--bg); color: var(--fg); }
 body { margin: 0; font: 1.1875rem/1.7 Charter, 'Iowan Old Style', 'Palatino Linotype', Georgia, serif; }
-main, header.site, footer.site { max-width: 70ch; margin: 0 auto; padding: 0 1.25rem; }
+main, header.site, footer.site { max-width: 42rem; margin: 0 auto; padding: 0 1.25rem; }
 header.site { padding-top: 2rem; font: 0.9rem/1.4 system-ui, sans-serif; color: var(--muted); display: flex; gap: 1rem; justify-content: space-between; }
 header.site a { color: var(--muted); text-decoration: none; } header.site a:hover { color: var(--fg); }
 footer.site { margin: 4rem auto 3rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); font: 0.85rem/1.5 system-ui, sans-serif; color: var(--muted); }
