@@ -1,37 +1,15 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  hasChromium,
-  launchBrowser,
-  requireChromiumUnderCi,
-} from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { browserSuite, textWithoutCarets } from '../support/browserSuite.ts';
 
-requireChromiumUnderCi();
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+const suite = browserSuite();
+const { shot } = suite;
 
 describe.skipIf(!hasChromium)('in the browser', () => {
   it('UI-1 a writer signs up, creates a series and an installment, and two windows co-edit live', async () => {
-    const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const first = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await first.newPage();
-    await page.goto(`${server.url}/sign-up`);
+    await page.goto(`${suite.server.url}/sign-up`);
     await page.locator('input[name="name"]').fill('Ann Writer');
     await page.locator('input[name="email"]').fill('ann@example.com');
     await page.locator('input[name="password"]').fill('correct horse battery');
@@ -54,7 +32,7 @@ describe.skipIf(!hasChromium)('in the browser', () => {
     await editor.waitFor();
 
     // The same user in a second window (a second browser context sharing the session).
-    const second = await browser.newContext({
+    const second = await suite.browser.newContext({
       viewport: { width: 1280, height: 800 },
       storageState: await first.storageState(),
     });
@@ -75,15 +53,8 @@ describe.skipIf(!hasChromium)('in the browser', () => {
     await other.keyboard.press('End');
     await other.keyboard.type(' I did not drop it.');
     await page.locator('.ProseMirror', { hasText: 'I did not drop it.' }).waitFor();
-    // Compare the text without the caret labels, which sit in different places in each window.
-    const textWithoutCarets = (el: Element) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return copy.innerText;
-    };
-    expect(await editor.evaluate(textWithoutCarets)).toBe(
-      await otherEditor.evaluate(textWithoutCarets),
-    );
+    // Compared without the caret labels, which sit in different places in each window.
+    expect(await textWithoutCarets(editor)).toBe(await textWithoutCarets(otherEditor));
     await shot(page, '03-editor-writer');
     await shot(other, '04-editor-second-window');
     await first.close();

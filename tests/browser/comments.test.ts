@@ -1,48 +1,10 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  hasChromium,
-  launchBrowser,
-  requireChromiumUnderCi,
-} from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
-requireChromiumUnderCi();
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-up`);
-  await page.locator('input[name="name"]').fill(name);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByRole('heading', { name: 'Your series' }).waitFor();
-}
+const suite = browserSuite();
+const { shot, signUp } = suite;
 
 /** Selects `phrase` in the editor with the mouse, as a person would: press, drag, release. */
 async function dragSelect(page: Page, phrase: string): Promise<void> {
@@ -95,7 +57,7 @@ const filterButton = (page: Page, name: 'Open' | 'Resolved' | 'All') =>
 describe.skipIf(!hasChromium)('review comments in the browser', () => {
   it('CMT-7 an owner comments on a selection; a commenter (CMT-4) sees it live and replies; the owner resolves (CMT-5); both see it resolved', async () => {
     // The owner: a series with one installment.
-    const owner = await newPage();
+    const owner = await suite.newPage();
     await signUp(owner, 'Olive Owner', 'olive@example.com');
     await owner.locator('input[name="title"]').fill('The Relay');
     await owner.getByRole('button', { name: 'Create series' }).click();
@@ -106,16 +68,16 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     const installmentLink = owner.getByRole('link', { name: /Taking the baton/ }).first();
     const installmentUrl = new URL(
       (await installmentLink.getAttribute('href')) ?? '',
-      server.url,
+      suite.server.url,
     ).toString();
 
     // The commenter has an account of their own; the owner adds them through the API.
-    const commenter = await newPage();
+    const commenter = await suite.newPage();
     await signUp(commenter, 'Cora Commenter', 'cora@example.com');
     const invite = await owner
       .context()
-      .request.post(`${server.url}/api/series/${seriesId}/members`, {
-        headers: { origin: server.url },
+      .request.post(`${suite.server.url}/api/series/${seriesId}/members`, {
+        headers: { origin: suite.server.url },
         data: { email: 'cora@example.com', role: 'commenter' },
       });
     expect(invite.status()).toBe(201);
@@ -211,7 +173,7 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     await shot(commenter, 'comments-04-commenter-sees-resolved');
 
     // The series page counts open threads: none left.
-    await owner.goto(`${server.url}/series/${encodeURIComponent(seriesId)}`);
+    await owner.goto(`${suite.server.url}/series/${encodeURIComponent(seriesId)}`);
     await owner.getByRole('link', { name: /Taking the baton/ }).waitFor();
     expect(await owner.getByTestId('open-thread-count').count()).toBe(0);
   });

@@ -1,48 +1,10 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  hasChromium,
-  launchBrowser,
-  requireChromiumUnderCi,
-} from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { browserSuite, untilSaved } from '../support/browserSuite.ts';
 
-requireChromiumUnderCi();
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
-
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  return context;
-}
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-up`);
-  await page.locator('input[name="name"]').fill(name);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByRole('heading', { name: 'Your series' }).waitFor();
-}
+const suite = browserSuite();
+const { shot, signUp } = suite;
 
 async function createSeries(page: Page, title: string): Promise<void> {
   await page.locator('input[name="title"]').fill(title);
@@ -50,15 +12,12 @@ async function createSeries(page: Page, title: string): Promise<void> {
   await page.waitForURL(/\/series\//);
 }
 
-/** Waits until this tab's edits are stored on the server (the status line says so). */
-const saved = (page: Page) => page.locator('[data-testid="status"][data-save="saved"]').waitFor();
-
 const first = 'The night shift handed me the baton at three in the morning, without a word.';
 const second = 'I carried it down the empty corridor and set it on the desk by the window.';
 
 describe.skipIf(!hasChromium)('publishing in the browser', () => {
   it('PUB-UI-1 an owner publishes from the editor, a signed-out reader sees it, and the versions panel diffs two versions', async () => {
-    const page = await (await newContext()).newPage();
+    const page = await (await suite.newContext()).newPage();
     await signUp(page, 'Olive Owner', 'olive@example.com');
     await createSeries(page, 'The Relay');
     await page.locator('input[name="title"]').last().fill('Taking the baton');
@@ -79,7 +38,7 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     await page.keyboard.type(second);
     await page.keyboard.press('Enter');
     await page.keyboard.type(first);
-    await saved(page);
+    await untilSaved(page);
 
     // Mod-Shift-P opens the dialog (Control on Linux).
     await page.keyboard.press('Control+Shift+P');
@@ -109,8 +68,8 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     const publicLink = page.locator('.publish-bar').getByRole('link', { name: /Public page/ });
     const publicPath = (await publicLink.getAttribute('href')) ?? '';
     expect(publicPath).toMatch(/^\/read\/[a-z0-9-]+\/1$/);
-    const reader = await (await newContext()).newPage();
-    await reader.goto(`${server.url}${publicPath}`);
+    const reader = await (await suite.newContext()).newPage();
+    await reader.goto(`${suite.server.url}${publicPath}`);
     await reader.getByText(second).waitFor();
     expect(await reader.getByText(first).count()).toBe(2);
     await shot(reader, 'publish-02-reader-page');
@@ -121,7 +80,7 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     await page.keyboard.type(' Nobody asked why.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('By dawn the baton was somebody else’s problem.');
-    await saved(page);
+    await untilSaved(page);
     await page
       .locator('.publish-bar')
       .getByRole('button', { name: 'Publish', exact: true })
@@ -157,7 +116,7 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
   });
 
   it('PUB-UI-2 a Markdown file imported on the series page becomes an installment, titled by its first line', async () => {
-    const page = await (await newContext()).newPage();
+    const page = await (await suite.newContext()).newPage();
     await signUp(page, 'Ivy Importer', 'ivy@example.com');
     await createSeries(page, 'Imported Essays');
     await page.getByRole('button', { name: 'Import a file…' }).waitFor();

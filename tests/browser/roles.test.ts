@@ -1,61 +1,14 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  hasChromium,
-  launchBrowser,
-  requireChromiumUnderCi,
-} from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { browserSuite, textWithoutCarets } from '../support/browserSuite.ts';
 
-requireChromiumUnderCi();
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.dispose();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-up`);
-  await page.locator('input[name="name"]').fill(name);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByRole('heading', { name: 'Your series' }).waitFor();
-}
-
-/** The editor's text without the collaboration carets (their labels are DOM text too). */
-const textOf = (editor: Locator) =>
-  editor.evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.innerText.trim();
-  });
+const suite = browserSuite();
+const { shot, signUp } = suite;
 
 describe.skipIf(!hasChromium)('roles in the browser', () => {
   it('ROLE-UI-1 an owner invites a viewer who sees live edits but cannot type, then promotes them to editor without a reload', async () => {
     // The owner: a series with one installment.
-    const ownerSeries = await newPage();
+    const ownerSeries = await suite.newPage();
     await signUp(ownerSeries, 'Olive Owner', 'olive@example.com');
     await ownerSeries.locator('input[name="title"]').fill('The Relay');
     await ownerSeries.getByRole('button', { name: 'Create series' }).click();
@@ -65,11 +18,11 @@ describe.skipIf(!hasChromium)('roles in the browser', () => {
     const installmentLink = ownerSeries.getByRole('link', { name: /Taking the baton/ }).first();
     const installmentUrl = new URL(
       (await installmentLink.getAttribute('href')) ?? '',
-      server.url,
+      suite.server.url,
     ).toString();
 
     // The second person has an account of their own.
-    const reader = await newPage();
+    const reader = await suite.newPage();
     await signUp(reader, 'Rita Reader', 'rita@example.com');
 
     // The owner invites them as a viewer from the Share dialog.
@@ -115,9 +68,11 @@ describe.skipIf(!hasChromium)('roles in the browser', () => {
     await ownerEditorPage.keyboard.press('End');
     await ownerEditorPage.keyboard.type(' Marker.');
     await reader.locator('.ProseMirror', { hasText: 'Marker.' }).waitFor();
-    expect(await textOf(readerEditor)).not.toContain('The viewer wrote this.');
-    expect(await textOf(ownerEditor)).toBe('The night shift handed me the baton. Marker.');
-    expect(await textOf(readerEditor)).toBe(await textOf(ownerEditor));
+    expect(await textWithoutCarets(readerEditor)).not.toContain('The viewer wrote this.');
+    expect(await textWithoutCarets(ownerEditor)).toBe(
+      'The night shift handed me the baton. Marker.',
+    );
+    expect(await textWithoutCarets(readerEditor)).toBe(await textWithoutCarets(ownerEditor));
     await shot(reader, 'roles-02-viewer-read-only');
 
     // Promotion to editor in the Share dialog takes effect on the open page, without a reload.
@@ -133,7 +88,7 @@ describe.skipIf(!hasChromium)('roles in the browser', () => {
     await reader.keyboard.type(' Rita picked it up.');
     await ownerEditorPage.locator('.ProseMirror', { hasText: 'Rita picked it up.' }).waitFor();
     await reader.locator('[data-testid="status"][data-save="saved"]').waitFor();
-    expect(await textOf(ownerEditor)).toBe(
+    expect(await textWithoutCarets(ownerEditor)).toBe(
       'The night shift handed me the baton. Marker. Rita picked it up.',
     );
     await shot(reader, 'roles-03-promoted-editor');

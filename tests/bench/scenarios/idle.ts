@@ -36,7 +36,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
       { key: 'cpuPerConnectionMs', label: 'server CPU per connection', unit: 'ms', digits: 3 },
       {
         key: 'heldConnections',
-        label: 'sockets the server holds after the hold',
+        label: 'server sockets added (fds)',
         unit: '',
         digits: 0,
       },
@@ -48,6 +48,8 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
       const processes = startClients(Math.ceil(p.connections / p.perProcess));
       try {
         const [room] = await server.createRooms(1);
+        // The same settling before both RSS readings, so GC timing cancels out as far as it can.
+        await sleep(p.holdMs);
         await untilIdle(server.pid);
         const baseline = memory(server.pid).rss;
         const baselineSockets = socketCount(server.pid);
@@ -91,12 +93,9 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
             openConnections: open,
           },
           warnings: [],
-          failures: [
-            ...(held < p.connections
-              ? [`the server held ${held} of ${p.connections} sockets`]
-              : []),
-            ...(open < p.connections ? [`${open} of ${p.connections} clients were connected`] : []),
-          ],
+          // The socket count may include the runner's keep-alive HTTP sockets; the clients decide.
+          failures:
+            open < p.connections ? [`${open} of ${p.connections} clients were connected`] : [],
         };
       } finally {
         await Promise.all(processes.map((proc) => proc.stop()));

@@ -7,7 +7,7 @@
 import { wallClockMs } from '../clients/latencyWords.ts';
 import { callAll, startClients } from '../clients/pool.ts';
 import type { AwarenessMode } from '../clients/protocol.ts';
-import { cpuSeconds, memory, untilIdle } from '../procStats.ts';
+import { cpuSeconds, memory, sleep, untilIdle } from '../procStats.ts';
 import type { ServerHandle } from '../servers/target.ts';
 import { median, percentile } from '../stats.ts';
 import type { RunResult } from '../types.ts';
@@ -33,6 +33,7 @@ export async function runRoomLoad(
   log: (message: string) => void,
 ): Promise<RunResult> {
   const roomNames = await server.createRooms(plan.rooms);
+  await sleep(1_000);
   await untilIdle(server.pid);
   const baseline = memory(server.pid).rss;
   const processes = startClients(plan.processes);
