@@ -55,16 +55,16 @@ export class RoomPresence {
 
   /** Applies an awareness update from a local connection; throws MalformedAwarenessError on bad input. */
   apply(update: Uint8Array, owner: object, identity: PresenceIdentity): void {
-    for (const { clientId, clock, state } of decodeEntries(update, (s) =>
-      withIdentity(s, identity),
-    )) {
-      // The stock provider echoes other clients' states back; those are not its to set.
+    for (const { clientId, clock, state: raw } of decodeEntries(update)) {
+      // The stock provider echoes other clients' states back; those are not its to set,
+      // and are dropped before any JSON work (they are most of the traffic).
       const own = this.ownClientIds.get(owner) ?? clientId;
       if (clientId !== own) continue;
       const current = this.entries.get(clientId);
       const heldByOther =
         current?.owner && current.owner !== owner && current.owner !== remoteOwner;
-      if (heldByOther || !isNewer(current, clock, state)) continue;
+      if (heldByOther || !isNewer(current, clock, raw)) continue;
+      const state = withIdentity(raw, identity);
       this.ownClientIds.set(owner, clientId);
       this.accept({ clientId, clock, state, owner, updatedAt: Date.now() });
     }
@@ -72,7 +72,7 @@ export class RoomPresence {
 
   /** Applies entries from another instance (already validated there). */
   applyRemote(update: Uint8Array): void {
-    for (const { clientId, clock, state } of decodeEntries(update, (s) => s)) {
+    for (const { clientId, clock, state } of decodeEntries(update)) {
       const current = this.entries.get(clientId);
       if (current?.owner && current.owner !== remoteOwner) continue;
       if (!isNewer(current, clock, state)) continue;
@@ -163,20 +163,24 @@ function isNewer(current: PresenceEntry | undefined, clock: number, state: strin
   );
 }
 
-function decodeEntries(update: Uint8Array, mapState: (state: string) => string) {
+function decodeEntries(update: Uint8Array) {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const entries: Array<{ clientId: number; clock: number; state: string }> = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    entries.push({ clientId, clock, state: mapState(decoding.readVarString(decoder)) });
+    entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
   }
   if (decoding.hasContent(decoder)) throw new MalformedAwarenessError('trailing bytes');
   return entries;
 }
 
-/** The state as JSON text with `user` set from the account; throws on anything but an object or null. */
+/**
+ * The state as JSON text with `user` set from the account; throws on anything
+ * but an object or null. Baton's own client already sends the account's
+ * identity, so the common case re-uses the text as it came.
+ */
 function withIdentity(state: string, identity: PresenceIdentity): string {
   if (state === 'null') return state;
   let parsed: unknown;
@@ -188,6 +192,15 @@ function withIdentity(state: string, identity: PresenceIdentity): string {
   if (parsed === null) return 'null';
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new MalformedAwarenessError('awareness state is not a JSON object');
+  }
+  const user = (parsed as { user?: { name?: unknown; color?: unknown } }).user;
+  if (
+    user &&
+    user.name === identity.name &&
+    user.color === identity.color &&
+    Object.keys(user).length === 2
+  ) {
+    return state;
   }
   return JSON.stringify({ ...parsed, user: { name: identity.name, color: identity.color } });
 }
