@@ -64,10 +64,6 @@ export class Room {
     });
   }
 
-  get hasPendingWrites(): boolean {
-    return this.pendingWrites > 0;
-  }
-
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.send(encodeSyncStep1(this.doc));

@@ -83,13 +83,6 @@ export class RoomRegistry {
     return connection;
   }
 
-  /** Rooms currently in memory (for health output and tests). */
-  get loadedCount(): number {
-    let n = 0;
-    for (const slot of this.slots.values()) if (slot.state === 'ready') n++;
-    return n;
-  }
-
   /** The loaded room of a document, if any. */
   peek(docName: string): Room | undefined {
     const slot = this.slots.get(docName);
