@@ -50,17 +50,19 @@ async function startCluster(redisUrl = 'redis://127.0.0.1:6379'): Promise<Cluste
   // Migrations run on start: let one instance create the schema first.
   const a = await startServerProcess(dataDirs[0]!, env);
   const b = await startServerProcess(dataDirs[1]!, env);
-  return {
+  const cluster: Cluster = {
     a,
     b,
     env,
     dataDirs,
     async stop() {
-      await Promise.all([a.stop(), b.stop()]);
+      // The instances in the cluster now: a test may have replaced one.
+      await Promise.all([cluster.a.stop(), cluster.b.stop()]);
       await database.drop();
       for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
     },
   };
+  return cluster;
 }
 
 const clients: CollabClient[] = [];
