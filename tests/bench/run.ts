@@ -14,6 +14,7 @@ import { formatTable } from './report/table.ts';
 import { writeResults } from './report/writeResults.ts';
 import { runScenario } from './runScenario.ts';
 import { scenarios } from './scenarios/index.ts';
+import { batonEntry } from './servers/batonEntry.ts';
 
 const defaultResultsDir = fileURLToPath(new URL('./results', import.meta.url));
 
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
   log(
     `bench: node ${machine.node}, ${machine.cores} cores (${machine.cpu}), commit ${machine.commit}`,
   );
+  log(`bench: Baton runs from the ${batonEntry().description}`);
 
   const outcomes: ScenarioOutcome[] = [];
   const profiles: Record<string, ProfileSummary> = {};
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
     quick: options.quick,
     rounds: options.rounds,
     machine,
+    baton: batonEntry().description,
     scenarios: outcomes,
     ...(options.profile ? { profiles } : {}),
   });

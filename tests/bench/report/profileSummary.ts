@@ -32,7 +32,7 @@ export interface ProfileSummary {
   busyMs: number;
   /** By self time. */
   self: HotFunction[];
-  /** Our own code (`server/src`, `@y/websocket-server`, the client's `/assets/`) by inclusive time. */
+  /** Our own code (Baton's server, `@y/websocket-server`, the client's `/assets/`) by inclusive time. */
   inclusive: HotFunction[];
 }
 
@@ -119,6 +119,7 @@ function describe(node: ProfileNode): { name: string; where: string } {
 function isServerCode(url: string): boolean {
   return (
     url.includes('/server/src/') ||
+    url.includes('/server/dist/') ||
     url.includes('@y/websocket-server/src/') ||
     url.includes('/assets/')
   );
@@ -138,7 +139,7 @@ function listProfiles(dir: string): string[] {
 function shorten(url: string): string {
   const modules = url.lastIndexOf('node_modules/');
   if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
-  const src = url.indexOf('/server/src/');
-  if (src >= 0) return url.slice(src + 1);
+  const own = url.search(/\/server\/(src|dist)\//);
+  if (own >= 0) return url.slice(own + 1);
   return url.replace(/^file:\/\//, '');
 }

@@ -15,7 +15,8 @@ const results = JSON.parse(readFileSync(file, 'utf8'), (_k, v: unknown) =>
 const m = results.machine;
 process.stdout.write(
   `Run ${results.startedAt} — \`${results.command}\` — ${results.rounds} round(s); ` +
-    `Node ${m.node}, ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, commit ${m.commit}\n\n`,
+    `Node ${m.node}, ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, commit ${m.commit}; ` +
+    `Baton from the ${results.baton ?? 'tsx source'}\n\n`,
 );
 for (const outcome of results.scenarios) {
   process.stdout.write(`${formatMarkdown(outcome)}\n`);

@@ -12,6 +12,8 @@ export interface BenchResults {
   quick: boolean;
   rounds: number;
   machine: MachineInfo;
+  /** How Baton was started: the production bundle or the sources through tsx. */
+  baton: string;
   scenarios: ScenarioOutcome[];
   profiles?: Record<string, ProfileSummary>;
 }

@@ -1,16 +1,16 @@
 /**
  * Baton as `pnpm start` runs it (production, SQLite, auth and write-through
- * persistence on), one fresh process and data directory per run.
+ * persistence on), one fresh process and data directory per run. See
+ * batonEntry.ts for bundle versus sources.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BatonSession, createInstallments, openSession } from './batonApi.ts';
+import { batonEntry, serverDir } from './batonEntry.ts';
 import { startChildServer } from './childServer.ts';
 import type { LaunchOptions, ServerHandle } from './target.ts';
 
-const serverDir = fileURLToPath(new URL('../../../server', import.meta.url));
 /** Fixed, so a restarted server accepts the cookie of the first one. */
 const benchSecret = 'baton-bench-secret-0123456789abcdef';
 
@@ -36,7 +36,7 @@ async function startOn(
 ): Promise<BatonHandle> {
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const server = await startChildServer({
-    args: [...profile, '--import', 'tsx', 'src/main.ts'],
+    args: [...profile, ...batonEntry().args],
     cwd: serverDir,
     env: {
       NODE_ENV: 'production',
