@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AnyExtension, Editor } from '@tiptap/core';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
@@ -11,6 +11,7 @@ import { plural } from '../lib/format.ts';
 import { LinkShortcut } from './linkShortcut.ts';
 import type { AwarenessUser } from './presence.ts';
 import { promptForLink, Toolbar } from './Toolbar.tsx';
+import { useDocumentCounts } from './useDocumentCounts.ts';
 import type { CollabSession } from './useCollabDoc.ts';
 
 interface Props {
@@ -70,13 +71,7 @@ export function CollabEditor({
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
-  const counts = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      words: e.storage.characterCount.words(),
-      characters: e.storage.characterCount.characters(),
-    }),
-  });
+  const counts = useDocumentCounts(editor);
 
   return (
     <div className="editor">

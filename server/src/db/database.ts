@@ -12,7 +12,7 @@ import type { DocStore } from '../store/docStore.ts';
 import { SqliteDocStore } from '../store/sqliteDocStore.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
-import { openSqlite, type SqliteDatabase } from './sqlite.ts';
+import { openSqlite, type SqliteDatabase, withStatementCache } from './sqlite.ts';
 
 export interface OpenDatabase {
   dialect: Dialect;
@@ -48,14 +48,15 @@ export async function openDatabase(
     };
   }
   const sqlite = openSqlite(config.dataDir);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const docStore = new SqliteDocStore(sqlite);
   return {
     dialect: 'sqlite',
     db,
     docStore,
-    authDatabase: sqlite,
+    authDatabase: cached,
     ping: () => Promise.resolve(void sqlite.prepare('SELECT 1').get()),
     close: async () => {
       await docStore.close();
