@@ -27,50 +27,57 @@ function trigrams(words: string[]): Set<string> {
   return grams;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return shared / (a.size + b.size - shared || 1);
-}
-
-/** Repeated top-level blocks: each pair once, pointing at both places. */
+/**
+ * Repeated top-level blocks: each pair once, pointing at both places. Near
+ * repeats are found through an index of word trigrams, so only paragraphs that
+ * share some are compared (a long essay has thousands of paragraphs).
+ */
 export function findRepeats(blocks: readonly string[]): PublishFinding[] {
   const findings: PublishFinding[] = [];
-  const prepared = blocks.map((text) => {
-    const words = normalize(text).split(' ').filter(Boolean);
-    return { normalized: words.join(' '), grams: trigrams(words), words: words.length, text };
-  });
   const exactFirst = new Map<string, number>();
-  for (let j = 0; j < prepared.length; j++) {
-    const b = prepared[j]!;
-    if (b.words < minWordsToCompare) continue;
-    const earlier = exactFirst.get(b.normalized);
+  const paragraphsWithGram = new Map<string, number[]>();
+  const gramCounts: number[] = [];
+  blocks.forEach((text, j) => {
+    const words = normalize(text).split(' ').filter(Boolean);
+    const grams = trigrams(words);
+    gramCounts[j] = grams.size;
+    if (words.length < minWordsToCompare) return;
+    const normalized = words.join(' ');
+    const earlier = exactFirst.get(normalized);
     if (earlier !== undefined) {
       findings.push({
         kind: 'repeatedParagraph',
         similarity: 'exact',
         first: earlier,
         second: j,
-        excerpt: excerpt(b.text),
+        excerpt: excerpt(text),
       });
-      continue;
+      return;
     }
-    exactFirst.set(b.normalized, j);
-    for (let i = 0; i < j; i++) {
-      const a = prepared[i]!;
-      if (a.words < minWordsToCompare || a.normalized === b.normalized) continue;
-      if (jaccard(a.grams, b.grams) >= nearRepeatThreshold) {
+    exactFirst.set(normalized, j);
+    const shared = new Map<number, number>();
+    for (const gram of grams) {
+      for (const i of paragraphsWithGram.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    }
+    for (const [i, count] of [...shared].sort(([a], [b]) => a - b)) {
+      const jaccard = count / (gramCounts[i]! + grams.size - count || 1);
+      if (jaccard >= nearRepeatThreshold) {
         findings.push({
           kind: 'repeatedParagraph',
           similarity: 'near',
           first: i,
           second: j,
-          excerpt: excerpt(b.text),
+          excerpt: excerpt(text),
         });
         break;
       }
     }
-  }
+    for (const gram of grams) {
+      const list = paragraphsWithGram.get(gram);
+      if (list) list.push(j);
+      else paragraphsWithGram.set(gram, [j]);
+    }
+  });
   return findings;
 }
 
