@@ -32,7 +32,12 @@ export const publish: Scenario<typeof full> = {
     if (!pusher) throw new Error('no client process');
     try {
       const [room = ''] = await server.createRooms(1);
-      await pusher.call('push', { updatePath: essay.path, timeoutMs: 60_000, target: server.target, room });
+      await pusher.call('push', {
+        updatePath: essay.path,
+        timeoutMs: 60_000,
+        target: server.target,
+        room,
+      });
       await untilIdle(server.pid, { windowMs: ctx.quick ? 500 : 2_500, timeoutMs: 30_000 });
       const { baseUrl, cookie } = server.session;
       const headers = { cookie, origin: baseUrl, 'content-type': 'application/json' };
