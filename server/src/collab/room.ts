@@ -45,6 +45,12 @@ export class Room {
   private logLength: number;
   private compacting = false;
   private changedInLastApply = false;
+  /**
+   * The sync step 2 for a client that has nothing yet (empty state vector),
+   * kept until the document changes: on a long essay, encoding the whole
+   * state is most of the cost of every fresh client.
+   */
+  private fullStateReply: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -56,7 +62,14 @@ export class Room {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
     });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.changedInLastApply = true;
+      const changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0;
+      if (changed) this.changedInLastApply = true;
+      // The encoded state also carries pending structs; an empty update (every fresh
+      // client sends one) changes nothing and keeps the cached reply.
+      const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+      if (changed || store.pendingStructs !== null || store.pendingDs !== null) {
+        this.fullStateReply = null;
+      }
     });
     this.presence = new RoomPresence({
       broadcast: (message) => this.broadcast(message, null),
@@ -169,7 +182,10 @@ export class Room {
 
   /** Answers a sync step 1, after every write before it is committed (see docs/decisions/0001). */
   answerSyncStep1(stateVector: Uint8Array, to: Connection): void {
-    const reply = encodeSyncStep2(this.doc, stateVector);
+    const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
+    const reply = isEmpty
+      ? (this.fullStateReply ??= encodeSyncStep2(this.doc, stateVector))
+      : encodeSyncStep2(this.doc, stateVector);
     this.afterWrites(
       () => to.send(reply),
       () => to.close(CloseCode.internalError, 'the document could not be saved'),

@@ -1,4 +1,5 @@
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
@@ -156,6 +157,41 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     registry.connect('doc', b, writer);
     await settle();
     expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('last words');
+  });
+
+  it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
+    const { registry } = setup();
+    const writerSocket = new MemorySocket();
+    const writerConnection = registry.connect('doc', writerSocket, writer);
+    await settle();
+    const writerDoc = new Y.Doc();
+    writerConnection.receive(updateMessage(edit(writerDoc, 'keep this, cut this')));
+    await settle();
+    const freshState = async () => {
+      const socket = new MemorySocket();
+      const connection = registry.connect('doc', socket, writer);
+      await settle();
+      connection.receive(step1Message(new Y.Doc()));
+      await settle();
+      const reply = socket.sent.find(
+        (m) => m[0] === MessageType.sync && m[1] === SyncMessageType.step2,
+      )!;
+      const doc = new Y.Doc();
+      const decoder = decoding.createDecoder(reply);
+      decoding.readVarUint(decoder);
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null);
+      return { reply, text: doc.getText('t').toString() };
+    };
+    const first = await freshState();
+    const second = await freshState();
+    expect(second.reply).toBe(first.reply);
+    expect(first.text).toBe('keep this, cut this');
+    let deletion: Uint8Array | null = null;
+    writerDoc.once('update', (u: Uint8Array) => (deletion = u));
+    writerDoc.getText('t').delete('keep this'.length, ', cut this'.length);
+    writerConnection.receive(updateMessage(deletion!));
+    await settle();
+    expect((await freshState()).text).toBe('keep this');
   });
 
   it('DUR-3 compacts the log past the threshold without changing the document', async () => {
