@@ -12,6 +12,7 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeUpdateMessage,
 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
@@ -61,6 +62,10 @@ export class Room {
     this.doc.transact(() => {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
     });
+    // A compacted log is one update holding the whole state: the first fresh
+    // client gets those bytes as they are, without encoding the document again.
+    const [only] = storedUpdates;
+    if (storedUpdates.length === 1 && only) this.fullStateReply = encodeSyncStep2Update(only);
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       const changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0;
       if (changed) this.changedInLastApply = true;
