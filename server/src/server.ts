@@ -112,6 +112,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     registry,
     events: new InstallmentEvents(db, fanout),
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
+    isTrustedOrigin: (origin) => trustedOrigins.has(origin),
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
   handle = (request) => app.fetch(request);

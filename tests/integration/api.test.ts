@@ -120,6 +120,28 @@ describe('JSON API', () => {
     expect(notJson.status).toBe(415);
   });
 
+  it('API-8 refuses state-changing requests from an untrusted Origin (403), not reads or scripts without one', async () => {
+    const post = (origin?: string) =>
+      fetch(`${server.url}/api/series`, {
+        method: 'POST',
+        headers: {
+          cookie: ann.cookie,
+          'content-type': 'application/json',
+          ...(origin && { origin }),
+        },
+        body: JSON.stringify({ title: 'Forged' }),
+      });
+    const forged = await post('https://evil.example');
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect((await post(server.url)).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    const read = await fetch(`${server.url}/api/series`, {
+      headers: { cookie: ann.cookie, origin: 'https://evil.example' },
+    });
+    expect(read.status).toBe(200);
+  });
+
   it('API-6 refuses requests without a session (401)', async () => {
     const res = await api<{ error: { code: string } }>(server.url, null, 'GET', '/api/series');
     expect(res.status).toBe(401);

@@ -25,6 +25,7 @@ import type { Database } from '../db/schema.ts';
 import { createErrorHandler } from './errorHandler.ts';
 import { AppError, notFound } from './errors.ts';
 import { requireActor } from './requireActor.ts';
+import { requireTrustedOrigin } from './requireTrustedOrigin.ts';
 import { installmentRoutes } from './routes/installmentRoutes.ts';
 import { seriesRoutes } from './routes/seriesRoutes.ts';
 import { mountStaticClient } from './staticClient.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   events: InstallmentEvents;
   store: DocStore;
   registry: RoomRegistry;
+  /** Origins allowed to make state-changing requests (and open websockets). */
+  isTrustedOrigin: (origin: string) => boolean;
   /** Extra facts for the health output (store kind, fan-out state). */
   health: () => Record<string, string>;
 }
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/links', publicLinkRoutes(deps.db));
 
   const api = new Hono();
+  api.use('*', requireTrustedOrigin(deps.isTrustedOrigin));
   api.use('*', requireActor(deps.auth));
   api.route('/series', seriesRoutes(deps.db, deps.accessChanges, deps.store));
   api.route('/series', memberRoutes(deps));
