@@ -4,8 +4,8 @@ import {
   replyInput,
   updateThreadInput,
 } from '@baton/shared/comments.ts';
-import { idParam } from '@baton/shared/api.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import type { CommentDeps } from '../../domain/comments/commentContext.ts';
 import { createThread } from '../../domain/comments/createThread.ts';
 import { listThreads } from '../../domain/comments/listThreads.ts';
@@ -15,15 +15,10 @@ import {
   replyToThread,
   setThreadResolved,
 } from '../../domain/comments/threadCommands.ts';
-import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
-const id = (raw: string, what: string) => {
-  const parsed = idParam.safeParse(raw);
-  if (!parsed.success) throw notFound(what);
-  return parsed.data;
-};
+const id = pathId;
 
 /** Threads of an installment, mounted at `/api/installments`. */
 export function installmentThreadRoutes(deps: CommentDeps) {

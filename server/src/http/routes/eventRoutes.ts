@@ -4,16 +4,15 @@
  * Last-Event-ID on reconnect and receives what it missed, then live events.
  * An access change for the reader closes the stream (the reconnect re-checks).
  */
-import { idParam } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { requireInstallmentCapability } from '../../domain/access.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
 import type { InstallmentEvent, InstallmentEvents } from '../../events/installmentEvents.ts';
-import { notFound } from '../errors.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 export interface EventRouteDeps {
@@ -24,9 +23,7 @@ export interface EventRouteDeps {
 
 export function eventRoutes({ db, events, accessChanges }: EventRouteDeps) {
   return new Hono<ActorEnv>().get('/:id/events', async (c) => {
-    const parsed = idParam.safeParse(c.req.param('id'));
-    if (!parsed.success) throw notFound('Installment');
-    const installmentId = parsed.data;
+    const installmentId = pathId(c.req.param('id'), 'Installment');
     const actor = c.var.actor;
     const { seriesId } = await requireInstallmentCapability(db, actor, installmentId, 'read');
     const lastEventId = Number.parseInt(c.req.header('last-event-id') ?? '', 10);

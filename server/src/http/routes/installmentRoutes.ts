@@ -1,20 +1,16 @@
-import { idParam, updateInstallmentInput } from '@baton/shared/api.ts';
+import { updateInstallmentInput } from '@baton/shared/api.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { getInstallment } from '../../domain/installments/getInstallment.ts';
 import { updateInstallment } from '../../domain/installments/updateInstallment.ts';
-import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 /** `/api/installments`: validate → command → present. */
 export function installmentRoutes(db: Kysely<Database>) {
-  const id = (raw: string) => {
-    const parsed = idParam.safeParse(raw);
-    if (!parsed.success) throw notFound('Installment');
-    return parsed.data;
-  };
+  const id = (raw: string) => pathId(raw, 'Installment');
   return new Hono<ActorEnv>()
     .get('/:id', async (c) => c.json(await getInstallment(db, c.var.actor, id(c.req.param('id')))))
     .patch('/:id', async (c) => {

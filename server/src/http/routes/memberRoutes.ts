@@ -1,6 +1,6 @@
-import { idParam } from '@baton/shared/api.ts';
 import { changeRoleInput, createShareLinkInput, inviteMemberInput } from '@baton/shared/members.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
@@ -10,7 +10,6 @@ import { listMembers } from '../../domain/members/listMembers.ts';
 import { removeMember } from '../../domain/members/removeMember.ts';
 import { createShareLink, revokeShareLink } from '../../domain/members/shareLinks.ts';
 import { withdrawInvitation } from '../../domain/members/withdrawInvitation.ts';
-import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
@@ -20,11 +19,7 @@ export interface MemberRouteDeps {
   publicUrl: string;
 }
 
-const id = (raw: string, what: string) => {
-  const parsed = idParam.safeParse(raw);
-  if (!parsed.success) throw notFound(what);
-  return parsed.data;
-};
+const id = pathId;
 
 /** Membership of one series, mounted at `/api/series/:id`. */
 export function memberRoutes({ db, accessChanges, publicUrl }: MemberRouteDeps) {

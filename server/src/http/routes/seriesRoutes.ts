@@ -1,10 +1,6 @@
-import {
-  createInstallmentInput,
-  createSeriesInput,
-  idParam,
-  updateSeriesInput,
-} from '@baton/shared/api.ts';
+import { createInstallmentInput, createSeriesInput, updateSeriesInput } from '@baton/shared/api.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createInstallment } from '../../domain/installments/createInstallment.ts';
@@ -15,17 +11,12 @@ import { updateSeries } from '../../domain/series/updateSeries.ts';
 import { deleteSeries } from '../../domain/series/deleteSeries.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
 import type { DocStore } from '../../store/docStore.ts';
-import { notFound } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 /** `/api/series`: validate → command → present. */
 export function seriesRoutes(db: Kysely<Database>, accessChanges: AccessChanges, store: DocStore) {
-  const id = (raw: string) => {
-    const parsed = idParam.safeParse(raw);
-    if (!parsed.success) throw notFound('Series');
-    return parsed.data;
-  };
+  const id = (raw: string) => pathId(raw, 'Series');
   return new Hono<ActorEnv>()
     .get('/', async (c) => c.json(await listSeries(db, c.var.actor)))
     .post('/', async (c) => {

@@ -1,6 +1,6 @@
-import { idParam } from '@baton/shared/api.ts';
 import { publishInput, restoreInput } from '@baton/shared/publish.ts';
 import { Hono } from 'hono';
+import { pathId } from '../pathId.ts';
 import { z } from 'zod';
 import type { RoomRegistry } from '../../collab/roomRegistry.ts';
 import {
@@ -20,11 +20,7 @@ import type { ActorEnv } from '../requireActor.ts';
 
 const versionNumber = z.coerce.number().int().min(1).max(1_000_000);
 
-const id = (raw: string) => {
-  const parsed = idParam.safeParse(raw);
-  if (!parsed.success) throw notFound('Installment');
-  return parsed.data;
-};
+const id = (raw: string) => pathId(raw, 'Installment');
 
 /** Publishing and versions of an installment, mounted at `/api/installments`. */
 export function versionRoutes(deps: VersionDeps & { registry: RoomRegistry }) {
