@@ -1,7 +1,7 @@
 /** better-auth error responses, as messages a person can act on. */
 import type { FieldErrors } from '../lib/formErrors.ts';
 
-interface AuthError {
+export interface AuthError {
   status?: number;
   code?: string | undefined;
   message?: string | undefined;

@@ -1,49 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { markSignedIn, signIn, useSession } from '../auth/authClient.ts';
-import { describeAuthError } from '../auth/authErrors.ts';
-import { safeNext } from '../auth/returnTo.ts';
+import { Link, Navigate } from 'react-router';
+import { signIn, useSession } from '../auth/authClient.ts';
+import { useAuthForm } from '../auth/useAuthForm.ts';
 import { validateCredentials } from '../auth/validateCredentials.ts';
 import { TextField } from '../components/Field.tsx';
-import type { FieldErrors } from '../lib/formErrors.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
 /** `/sign-in`: email and password, then back to `?next=` or the series list. */
 export function SignInPage() {
-  const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
-  const navigate = useNavigate();
   const session = useSession();
+  const { next, fields, formError, busy, submit, withNext } = useAuthForm();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (session.data?.user && !busy) return <Navigate to={next} replace />;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const problems = validateCredentials({ email, password }, 'sign-in');
-    setFields(problems);
-    setFormError(null);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    const result = await signIn
-      .email({ email: email.trim(), password })
-      .catch(() => ({ error: {} }));
-    if (result.error) {
-      const problem = describeAuthError(result.error);
-      setFields(problem.fields);
-      setFormError(problem.form);
-      setBusy(false);
-      return;
-    }
-    markSignedIn();
-    navigate(next, { replace: true });
-  }
+  const onSubmit = (event: FormEvent) =>
+    submit(
+      event,
+      () => validateCredentials({ email, password }, 'sign-in'),
+      () => signIn.email({ email: email.trim(), password }),
+    );
 
-  const signUpLink = next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`;
   return (
     <AuthLayout title="Sign in" intro="Pick up the baton where you left it.">
       <form className="form" onSubmit={onSubmit} noValidate>
@@ -76,7 +54,7 @@ export function SignInPage() {
         </button>
       </form>
       <p className="auth__switch">
-        New to Baton? <Link to={signUpLink}>Sign up</Link>
+        New to Baton? <Link to={withNext('/sign-up')}>Sign up</Link>
       </p>
     </AuthLayout>
   );

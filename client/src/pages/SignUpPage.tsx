@@ -1,51 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { limits } from '@baton/shared/limits.ts';
-import { markSignedIn, signUp, useSession } from '../auth/authClient.ts';
-import { describeAuthError } from '../auth/authErrors.ts';
-import { safeNext } from '../auth/returnTo.ts';
+import { signUp, useSession } from '../auth/authClient.ts';
+import { useAuthForm } from '../auth/useAuthForm.ts';
 import { validateCredentials } from '../auth/validateCredentials.ts';
 import { TextField } from '../components/Field.tsx';
-import type { FieldErrors } from '../lib/formErrors.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
 /** `/sign-up`: name, email and password; signs the new account in and goes on. */
 export function SignUpPage() {
-  const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
-  const navigate = useNavigate();
   const session = useSession();
+  const { next, fields, formError, busy, submit, withNext } = useAuthForm();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (session.data?.user && !busy) return <Navigate to={next} replace />;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const problems = validateCredentials({ name, email, password }, 'sign-up');
-    setFields(problems);
-    setFormError(null);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    const result = await signUp
-      .email({ name: name.trim(), email: email.trim(), password })
-      .catch(() => ({ error: {} }));
-    if (result.error) {
-      const problem = describeAuthError(result.error);
-      setFields(problem.fields);
-      setFormError(problem.form);
-      setBusy(false);
-      return;
-    }
-    markSignedIn();
-    navigate(next, { replace: true });
-  }
+  const onSubmit = (event: FormEvent) =>
+    submit(
+      event,
+      () => validateCredentials({ name, email, password }, 'sign-up'),
+      () => signUp.email({ name: name.trim(), email: email.trim(), password }),
+    );
 
-  const signInLink = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
   return (
     <AuthLayout
       title="Create your account"
@@ -92,7 +70,7 @@ export function SignUpPage() {
         </button>
       </form>
       <p className="auth__switch">
-        Already have an account? <Link to={signInLink}>Sign in</Link>
+        Already have an account? <Link to={withNext('/sign-in')}>Sign in</Link>
       </p>
     </AuthLayout>
   );

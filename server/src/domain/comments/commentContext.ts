@@ -6,6 +6,7 @@ import type { DraftDocs } from '../../content/draftDocs.ts';
 import type { Database } from '../../db/schema.ts';
 import type { InstallmentEvents } from '../../events/installmentEvents.ts';
 import { notFound } from '../../http/errors.ts';
+import { nowIso } from '../ids.ts';
 import { type DetachedThreads, loadThreadRows, loadThreads } from './threadQueries.ts';
 
 export interface CommentDeps {
@@ -45,6 +46,12 @@ export async function changeThread(
     : new Map<string, boolean>();
   const { thread, event } = await deps.db.transaction().execute(async (trx) => {
     await change(trx);
+    // Every change to a thread or its messages moves the thread's updatedAt.
+    await trx
+      .updateTable('comment_thread')
+      .set({ updated_at: nowIso() })
+      .where('id', '=', threadId)
+      .execute();
     const [thread] = await loadThreads(trx, installmentId, detached, threadId);
     if (!thread) throw notFound('Thread');
     const event = await deps.events.record(trx, installmentId, type, { thread });

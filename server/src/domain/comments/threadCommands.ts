@@ -20,7 +20,6 @@ export async function replyToThread(
 ): Promise<CommentThread> {
   const { thread } = await requireThread(deps.db, actor, threadId, 'comment');
   return changeThread(deps, thread.installment_id, threadId, 'message.created', async (trx) => {
-    const now = nowIso();
     await trx
       .insertInto('comment_message')
       .values({
@@ -28,13 +27,8 @@ export async function replyToThread(
         thread_id: threadId,
         author_id: actor.userId,
         body: input.body,
-        created_at: now,
+        created_at: nowIso(),
       })
-      .execute();
-    await trx
-      .updateTable('comment_thread')
-      .set({ updated_at: now })
-      .where('id', '=', threadId)
       .execute();
   });
 }
@@ -57,7 +51,6 @@ export async function setThreadResolved(
       .set({
         resolved_at: input.resolved ? now : null,
         resolved_by: input.resolved ? actor.userId : null,
-        updated_at: now,
       })
       .where('id', '=', threadId)
       .execute();
@@ -80,16 +73,10 @@ export async function editMessage(
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
   return changeThread(deps, thread.installment_id, thread.id, 'message.updated', async (trx) => {
-    const now = nowIso();
     await trx
       .updateTable('comment_message')
-      .set({ body: input.body, edited_at: now })
+      .set({ body: input.body, edited_at: nowIso() })
       .where('id', '=', messageId)
-      .execute();
-    await trx
-      .updateTable('comment_thread')
-      .set({ updated_at: now })
-      .where('id', '=', thread.id)
       .execute();
   });
 }
@@ -102,16 +89,10 @@ export async function deleteMessage(
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
   return changeThread(deps, thread.installment_id, thread.id, 'message.deleted', async (trx) => {
-    const now = nowIso();
     await trx
       .updateTable('comment_message')
-      .set({ deleted_at: now })
+      .set({ deleted_at: nowIso() })
       .where('id', '=', messageId)
-      .execute();
-    await trx
-      .updateTable('comment_thread')
-      .set({ updated_at: now })
-      .where('id', '=', thread.id)
       .execute();
   });
 }
