@@ -53,6 +53,11 @@ export class RoomPresence {
 
   constructor(private readonly outputs: PresenceOutputs) {}
 
+  /** Entries held, tombstones of clients that left included. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Applies an awareness update from a local connection; throws MalformedAwarenessError on bad input. */
   apply(update: Uint8Array, owner: object, identity: PresenceIdentity): void {
     for (const { clientId, clock, state: raw } of decodeEntries(update)) {

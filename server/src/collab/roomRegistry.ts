@@ -28,6 +28,18 @@ export interface RoomRegistryOptions {
   fanout?: Fanout;
 }
 
+export interface RegistryStats {
+  /** Documents in memory (ready). */
+  documents: number;
+  loading: number;
+  unloading: number;
+  connections: number;
+  /** Awareness entries held, tombstones included. */
+  presenceEntries: number;
+  /** Empty rooms waiting to unload. */
+  unloadTimers: number;
+}
+
 /** Presence from other instances that is not renewed within this is dropped (clients renew every 15 s). */
 const remotePresenceTimeoutMs = 30_000;
 
@@ -81,6 +93,29 @@ export class RoomRegistry {
       },
     );
     return connection;
+  }
+
+  /** What the registry holds right now: for operators (health) and the churn test. */
+  stats(): RegistryStats {
+    const stats: RegistryStats = {
+      documents: 0,
+      loading: 0,
+      unloading: 0,
+      connections: 0,
+      presenceEntries: 0,
+      unloadTimers: 0,
+    };
+    for (const slot of this.slots.values()) {
+      if (slot.state === 'loading') stats.loading++;
+      else if (slot.state === 'unloading') stats.unloading++;
+      else {
+        stats.documents++;
+        stats.connections += slot.room.connections.size;
+        stats.presenceEntries += slot.room.presence.size;
+        if (slot.unloadTimer) stats.unloadTimers++;
+      }
+    }
+    return stats;
   }
 
   /** The loaded room of a document, if any. */
