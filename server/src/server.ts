@@ -26,6 +26,7 @@ import { ContentSnapshots } from './content/contentSnapshots.ts';
 import { createApp } from './http/app.ts';
 import { openDatabase } from './db/database.ts';
 import { mkdirSync } from 'node:fs';
+import type { RetryPolicy } from './store/withRetry.ts';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -43,6 +44,7 @@ export interface StartOptions {
   /** Overrides for tests; production reads everything from Config. */
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
+  storeRetry?: RetryPolicy;
 }
 
 export async function startBaton(config: Config, options: StartOptions = {}): Promise<BatonServer> {
@@ -54,7 +56,10 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   // Listen first: with PORT=0 the public URL (and so the trusted origin) is known only now.
   let handle: (request: Request) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.collabLimits.maxMessageBytes,
+  });
   const server = await listen(config, (request) => handle(request));
   const port = (server.address() as AddressInfo).port;
   const localUrl = `http://localhost:${port}`;
@@ -92,6 +97,12 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     onCommittedChange: (room) => snapshots.changed(room.name, room.doc),
     beforeUnload: (room) => snapshots.flush(room.name),
     fanout,
+    limits: config.collabLimits,
+    storeRetry: options.storeRetry ?? {
+      attempts: limits.storeWriteAttempts,
+      baseMs: limits.storeRetryBaseMs,
+      maxMs: limits.storeRetryMaxMs,
+    },
   });
   accessChanges.subscribe(({ seriesId, userIds }) => {
     registry.closeConnections(
@@ -125,6 +136,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       registry,
       isTrustedOrigin: (origin) => trustedOrigins.has(origin),
       keepaliveIntervalMs: limits.keepaliveIntervalMs,
+      connectionsPerIpPerMinute: config.collabLimits.connectionsPerIpPerMinute,
+      handshakeTimeoutMs: config.collabLimits.handshakeTimeoutMs,
+      trustProxy: config.trustProxy,
       logger,
     }),
   );
@@ -157,8 +171,20 @@ function listen(
   fetch: (request: Request) => Response | Promise<Response>,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
-      resolve(server as Server),
+    const handshakeMs = config.collabLimits.handshakeTimeoutMs;
+    const server = serve(
+      {
+        fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: {
+          // Request headers (websocket upgrades included) must arrive within the deadline,
+          // counted from the first byte: trickling bytes does not extend it.
+          headersTimeout: handshakeMs,
+          connectionsCheckingInterval: Math.max(100, Math.min(1_000, handshakeMs / 5)),
+        },
+      },
+      () => resolve(server as Server),
     ) as Server;
     server.once('error', reject);
   });

@@ -3,8 +3,37 @@
  * docs/operations.md lists them; change them here only.
  */
 export const limits = {
-  /** Largest websocket frame the server accepts (ws `maxPayload`). */
+  /** Largest websocket frame the server accepts (ws `maxPayload`); MAX_MESSAGE_BYTES. */
   maxMessageBytes: 4 * 1024 * 1024,
+  /**
+   * Size of a document's encoded state. Past the warning the editor says so;
+   * an update that would take it past the limit is refused (close 4413).
+   * DOCUMENT_WARNING_BYTES, MAX_DOCUMENT_BYTES.
+   */
+  documentWarningBytes: 8 * 1024 * 1024,
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** Largest awareness state (JSON) of one client; MAX_AWARENESS_BYTES. */
+  maxAwarenessStateBytes: 16 * 1024,
+  /**
+   * Messages a connection may send per second, sustained; twice as many may
+   * come in a burst. Awareness messages count against both budgets.
+   * MESSAGES_PER_SECOND, AWARENESS_PER_SECOND.
+   */
+  messagesPerSecond: 300,
+  awarenessPerSecond: 100,
+  /** New websocket connections one address may open per minute; 0 turns it off. CONNECTIONS_PER_IP_PER_MINUTE. */
+  connectionsPerIpPerMinute: 600,
+  /**
+   * From the first byte of the upgrade request to an open socket (headers,
+   * session and access checks); traffic does not extend it. HANDSHAKE_TIMEOUT_MS.
+   */
+  handshakeTimeoutMs: 10_000,
+  /** A failed store write is retried this many times, waiting twice as long each time. */
+  storeWriteAttempts: 6,
+  storeRetryBaseMs: 200,
+  storeRetryMaxMs: 5_000,
+  /** Presence of a client that left is remembered this long (against late echoes), then forgotten. */
+  presenceTombstoneMs: 30_000,
   /** Keepalive: a ping every interval; a socket that missed one pong is closed. */
   keepaliveIntervalMs: 30_000,
   /** Updates in a document's log before it is compacted into one state update. */

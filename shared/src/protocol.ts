@@ -44,6 +44,14 @@ export const CloseCode = {
   internalError: 1011,
   /** The message could not be decoded, or its type is not allowed. Terminal. */
   malformedMessage: 4400,
+  /**
+   * The update would take the document past its size limit, or an awareness
+   * state is larger than allowed. Nothing of it was applied. Terminal: sending
+   * it again would be refused again.
+   */
+  tooLarge: 4413,
+  /** The connection sent more messages per second than allowed; reconnect after a pause. */
+  rateLimited: 4029,
   /** No keepalive reply within the deadline; reconnect. */
   keepaliveTimeout: 4008,
   /**
@@ -67,6 +75,9 @@ export const closeCodeMessages: Record<number, string> = {
   [CloseCode.messageTooBig]: 'A change was too large for the server to accept.',
   [CloseCode.internalError]: 'The server could not save a change. Reconnecting…',
   [CloseCode.malformedMessage]: 'The server could not read a message from this editor.',
+  [CloseCode.tooLarge]:
+    'This installment has reached its size limit; the last change was not saved. Split it, or remove text, then reload.',
+  [CloseCode.rateLimited]: 'Too many changes at once. Reconnecting…',
   [CloseCode.keepaliveTimeout]: 'The connection went quiet. Reconnecting…',
   [CloseCode.accessChanged]: 'Your access to this series changed. Reconnecting…',
 };

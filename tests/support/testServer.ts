@@ -23,7 +23,13 @@ export function makeDataDir(): string {
 }
 
 export async function startTestServer(
-  options: StartOptions & { dataDir?: string; port?: number; databaseUrl?: string } = {},
+  options: StartOptions & {
+    dataDir?: string;
+    port?: number;
+    databaseUrl?: string;
+    /** More environment variables (limits, for example). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const pgDatabase =
@@ -37,6 +43,7 @@ export async function startTestServer(
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: databaseUrl ? 'test-secret-test-secret-test-secret-0123' : undefined,
+    ...options.env,
   });
   const server = await startBaton(config, options);
   return {

@@ -7,24 +7,27 @@ import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.
 import * as decoding from 'lib0/decoding';
 import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
 import { encodeUpdateMessage } from './messages.ts';
+import { RateBudget, type RateLimits } from './rateBudget.ts';
+import { malformed, Refusal } from './refusal.ts';
 import type { Room } from './room.ts';
-import { MalformedAwarenessError } from './roomPresence.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
 const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
-
-class MalformedMessageError extends Error {}
 
 export class Connection {
   private room: Room | null = null;
   private buffered: Uint8Array[] | null = [];
   private bufferedBytes = 0;
   private closed = false;
+  private readonly budget: RateBudget;
 
   constructor(
     readonly socket: CollabSocket,
     readonly identity: CollabIdentity,
-  ) {}
+    rateLimits: RateLimits,
+  ) {
+    this.budget = new RateBudget(rateLimits, Date.now());
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -46,6 +49,11 @@ export class Connection {
   /** A binary frame from the client. */
   receive(frame: Uint8Array): void {
     if (this.closed) return;
+    // Message types are below 128, so the first byte is the type.
+    if (!this.budget.take(frame[0] === MessageType.awareness, Date.now())) {
+      this.close(CloseCode.rateLimited, 'too many messages per second');
+      return;
+    }
     if (this.buffered) {
       this.bufferedBytes += frame.byteLength;
       if (this.bufferedBytes > maxBufferedBytesBeforeLoad) {
@@ -58,12 +66,9 @@ export class Connection {
     try {
       this.dispatch(frame);
     } catch (error) {
-      if (error instanceof MalformedMessageError || error instanceof MalformedAwarenessError) {
-        this.close(CloseCode.malformedMessage, error.message);
-      } else {
-        // lib0 throws plain Errors on truncated input; Yjs may throw on a corrupt update.
-        this.close(CloseCode.malformedMessage, 'malformed message');
-      }
+      if (error instanceof Refusal) this.close(error.code, error.message);
+      // lib0 throws plain Errors (or RangeErrors) on truncated input.
+      else this.close(CloseCode.malformedMessage, 'malformed message');
     }
   }
 
@@ -119,10 +124,9 @@ export class Connection {
         if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
         break;
       default:
-        throw new MalformedMessageError(`unknown message type ${messageType}`);
+        throw malformed(`unknown message type ${messageType}`);
     }
-    if (decoding.hasContent(decoder))
-      throw new MalformedMessageError('trailing bytes after message');
+    if (decoding.hasContent(decoder)) throw malformed('trailing bytes after message');
   }
 
   private dispatchSync(decoder: decoding.Decoder, frame: Uint8Array, room: Room): void {
@@ -134,8 +138,7 @@ export class Connection {
       case SyncMessageType.step2:
       case SyncMessageType.update: {
         const update = decoding.readVarUint8Array(decoder);
-        if (decoding.hasContent(decoder))
-          throw new MalformedMessageError('trailing bytes after update');
+        if (decoding.hasContent(decoder)) throw malformed('trailing bytes after update');
         if (this.identity.readOnly) return;
         // An update message is forwarded byte for byte; a step 2 becomes an update message.
         const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(update);
@@ -143,7 +146,7 @@ export class Connection {
         return;
       }
       default:
-        throw new MalformedMessageError(`unknown sync message type ${syncType}`);
+        throw malformed(`unknown sync message type ${syncType}`);
     }
   }
 }

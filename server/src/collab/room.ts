@@ -17,6 +17,8 @@ import {
 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
 import type { Fanout } from '../fanout/fanout.ts';
+import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
+import { malformed, tooLarge } from './refusal.ts';
 
 export interface RoomOptions {
   store: DocStore;
@@ -28,6 +30,12 @@ export interface RoomOptions {
   onBroken: (room: Room) => void;
   /** Other instances (scale-out); a no-op with one instance. */
   fanout: Fanout;
+  /** Size of the encoded state past which inserts are refused, and where the log warns. */
+  maxDocumentBytes: number;
+  documentWarningBytes: number;
+  maxAwarenessStateBytes: number;
+  /** How a failed store write is retried before the room gives up (see `fail`). */
+  storeRetry: RetryPolicy;
 }
 
 /** Origin of updates that came from other instances or the store (already durable). */
@@ -39,7 +47,7 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
-  /** The newest write. Commits resolve in order, so it settles after every earlier one. */
+  /** Settles after every write started so far; rejects if one of them failed for good. */
   private lastWrite: Promise<void> = Promise.resolve();
   private broken = false;
   private pendingWrites = 0;
@@ -52,6 +60,12 @@ export class Room {
    * state is most of the cost of every fresh client.
    */
   private fullStateReply: Uint8Array | null = null;
+  /**
+   * An upper bound of the encoded state's size: measured exactly only when it
+   * nears a limit, and raised by the size of every update with content.
+   */
+  private approximateBytes: number;
+  private warnedAboutSize = false;
 
   constructor(
     readonly name: string,
@@ -59,6 +73,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.logLength = storedUpdates.length;
+    this.approximateBytes = storedUpdates.reduce((sum, update) => sum + update.length, 0);
     this.doc.transact(() => {
       for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
     });
@@ -76,10 +91,13 @@ export class Room {
         this.fullStateReply = null;
       }
     });
-    this.presence = new RoomPresence({
-      broadcast: (message) => this.broadcast(message, null),
-      publish: (update) => this.options.fanout.publishAwareness(this.name, update),
-    });
+    this.presence = new RoomPresence(
+      {
+        broadcast: (message) => this.broadcast(message, null),
+        publish: (update) => this.options.fanout.publishAwareness(this.name, update),
+      },
+      options.maxAwarenessStateBytes,
+    );
   }
 
   join(connection: Connection): void {
@@ -97,26 +115,28 @@ export class Room {
 
   /**
    * Applies a client's update. `message` is the frame other clients receive;
-   * it is sent as is, once the update is committed.
+   * it is sent as is, once the update is committed. Throws a Refusal (and
+   * changes nothing) for an update that does not decode or would make the
+   * document too large.
    */
   applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
     if (this.broken) return;
-    this.changedInLastApply = false;
+    let structs: number;
     try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      // A corrupt update that got half applied leaves memory ahead of the store.
-      if (this.changedInLastApply) this.fail(error);
-      throw error;
+      structs = Y.decodeUpdate(update).structs.length;
+    } catch {
+      throw malformed('the update does not decode');
     }
+    // Deletions alone never grow the document: a full one can still be trimmed.
+    if (structs > 0) this.makeRoomFor(update.length);
+    this.integrate(update, origin);
     const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
     // An update waiting for a missing dependency changes nothing yet, but the log must keep it.
     const mustPersist =
       this.changedInLastApply || store.pendingStructs !== null || store.pendingDs !== null;
     if (!mustPersist) return;
-    const write = this.options.store.append(this.name, update);
-    this.track(write);
-    write.then(
+    if (structs > 0) this.approximateBytes += update.length;
+    this.persist(update).then(
       () => {
         this.broadcast(message, origin);
         this.options.fanout.publishUpdate(this.name, update);
@@ -140,16 +160,29 @@ export class Room {
     const capture = (u: Uint8Array, o: unknown) => {
       if (o === origin) update = u;
     };
+    let completed = false;
+    let failure: unknown = null;
     this.doc.on('update', capture);
     try {
-      this.doc.transact(() => change(this.doc), origin);
+      this.doc.transact(() => {
+        change(this.doc);
+        completed = true;
+      }, origin);
+    } catch (error) {
+      failure = error;
+      if (completed)
+        this.options.logger.error('a document observer failed', { doc: this.name, error });
     } finally {
       this.doc.off('update', capture);
     }
-    if (!update) return;
+    // Whatever reached memory must reach the store, even from a change that threw halfway.
+    const changeFailed = failure !== null && !completed;
+    if (!update) {
+      if (changeFailed) throw failure;
+      return;
+    }
     const message = encodeUpdateMessage(update);
-    const write = this.options.store.append(this.name, update);
-    this.track(write);
+    const write = this.persist(update);
     this.logLength++;
     try {
       await write;
@@ -160,12 +193,13 @@ export class Room {
     this.broadcast(message, null);
     this.options.fanout.publishUpdate(this.name, update);
     this.options.onCommittedChange?.(this);
+    if (changeFailed) throw failure;
   }
 
   /** An update another instance committed: apply and pass on to local clients. */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.broken) return;
-    Y.applyUpdate(this.doc, update, remoteOrigin);
+    this.integrate(update, remoteOrigin);
     this.broadcast(encodeUpdateMessage(update), null);
   }
 
@@ -256,12 +290,84 @@ export class Room {
     this.options.onBroken(this);
   }
 
-  private track(write: Promise<void>): void {
+  /**
+   * Applies an update to the document. An update that fails to integrate is
+   * refused; if it got half applied, memory is ahead of the store and the room
+   * fails. An observer that throws after the update was applied does not make
+   * the update bad: it is logged and the update goes on to be stored.
+   */
+  private integrate(update: Uint8Array, origin: unknown): void {
+    this.changedInLastApply = false;
+    let integrated = false;
+    try {
+      Y.transact(
+        this.doc,
+        () => {
+          Y.applyUpdate(this.doc, update, origin);
+          integrated = true;
+        },
+        origin,
+        false,
+      );
+    } catch (error) {
+      if (integrated) {
+        this.options.logger.error('a document observer failed', { doc: this.name, error });
+        return;
+      }
+      if (this.changedInLastApply) this.fail(error);
+      throw malformed('the update could not be applied');
+    }
+  }
+
+  /** Throws a Refusal if `bytes` more would take the document past its limit. */
+  private makeRoomFor(bytes: number): void {
+    const { maxDocumentBytes, documentWarningBytes } = this.options;
+    const nearWarning =
+      !this.warnedAboutSize && this.approximateBytes + bytes > documentWarningBytes;
+    if (!nearWarning && this.approximateBytes + bytes <= maxDocumentBytes) return;
+    this.approximateBytes = this.measure();
+    if (!this.warnedAboutSize && this.approximateBytes + bytes > documentWarningBytes) {
+      this.warnedAboutSize = true;
+      this.options.logger.warn('a document is nearing its size limit', {
+        doc: this.name,
+        bytes: this.approximateBytes,
+        limit: maxDocumentBytes,
+      });
+    }
+    if (this.approximateBytes + bytes > maxDocumentBytes) {
+      throw tooLarge(`the document would pass its size limit of ${maxDocumentBytes} bytes`);
+    }
+  }
+
+  /** The exact size of the encoded state; the encoding is kept as the reply for fresh clients. */
+  private measure(): number {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.fullStateReply ??= encodeSyncStep2Update(state);
+    return state.length;
+  }
+
+  /** Appends to the store, retrying with backoff; rejects once the retries are spent. */
+  private persist(update: Uint8Array): Promise<void> {
+    const write = withRetry(
+      () => this.options.store.append(this.name, update),
+      this.options.storeRetry,
+      (error, attempt, delayMs) =>
+        this.options.logger.warn('store write failed; retrying', {
+          doc: this.name,
+          attempt,
+          delayMs,
+          error,
+        }),
+    );
     this.pendingWrites++;
     const settle = () => {
       this.pendingWrites--;
     };
     write.then(settle, settle);
-    this.lastWrite = write;
+    // Retries can finish out of order: the newest write waits for every earlier one.
+    this.lastWrite = Promise.all([this.lastWrite, write]).then(() => undefined);
+    // Whoever waits on it handles a failure; the chain itself must not count as unhandled.
+    this.lastWrite.catch(() => undefined);
+    return write;
   }
 }

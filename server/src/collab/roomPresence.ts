@@ -15,6 +15,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import { encodeAwarenessMessage, encodeAwarenessUpdate } from './messages.ts';
+import { malformed, tooLarge } from './refusal.ts';
 
 interface PresenceEntry {
   clientId: number;
@@ -25,8 +26,6 @@ interface PresenceEntry {
   owner: object | null;
   updatedAt: number;
 }
-
-export class MalformedAwarenessError extends Error {}
 
 /** What the server knows about whoever sends awareness on a connection. */
 export interface PresenceIdentity {
@@ -51,14 +50,18 @@ export class RoomPresence {
   private readonly ownClientIds = new WeakMap<object, number>();
   private flushScheduled = false;
 
-  constructor(private readonly outputs: PresenceOutputs) {}
+  constructor(
+    private readonly outputs: PresenceOutputs,
+    /** Largest JSON state one client may set (UTF-16 length; a bound, not an exact byte count). */
+    private readonly maxStateLength: number,
+  ) {}
 
   /** Entries held, tombstones of clients that left included. */
   get size(): number {
     return this.entries.size;
   }
 
-  /** Applies an awareness update from a local connection; throws MalformedAwarenessError on bad input. */
+  /** Applies an awareness update from a local connection; throws a Refusal on bad or oversized input. */
   apply(update: Uint8Array, owner: object, identity: PresenceIdentity): void {
     for (const { clientId, clock, state: raw } of decodeEntries(update)) {
       // The stock provider echoes other clients' states back; those are not its to set,
@@ -69,6 +72,7 @@ export class RoomPresence {
       const heldByOther =
         current?.owner && current.owner !== owner && current.owner !== remoteOwner;
       if (heldByOther || !isNewer(current, clock, raw)) continue;
+      if (raw.length > this.maxStateLength) throw tooLarge('awareness state too large');
       const state = withIdentity(raw, identity);
       this.ownClientIds.set(owner, clientId);
       this.accept({ clientId, clock, state, owner, updatedAt: Date.now() });
@@ -121,6 +125,18 @@ export class RoomPresence {
         },
         false,
       );
+    }
+  }
+
+  /**
+   * Forgets tombstones older than `ageMs`: they only guard against late echoes,
+   * and a long-lived room with many visitors would otherwise grow without bound.
+   */
+  forgetTombstones(now: number, ageMs: number): void {
+    for (const [clientId, entry] of this.entries) {
+      if (entry.state === 'null' && now - entry.updatedAt >= ageMs && !this.queued.has(clientId)) {
+        this.entries.delete(clientId);
+      }
     }
   }
 
@@ -177,7 +193,7 @@ function decodeEntries(update: Uint8Array) {
     const clock = decoding.readVarUint(decoder);
     entries.push({ clientId, clock, state: decoding.readVarString(decoder) });
   }
-  if (decoding.hasContent(decoder)) throw new MalformedAwarenessError('trailing bytes');
+  if (decoding.hasContent(decoder)) throw malformed('trailing bytes');
   return entries;
 }
 
@@ -192,11 +208,11 @@ function withIdentity(state: string, identity: PresenceIdentity): string {
   try {
     parsed = JSON.parse(state);
   } catch {
-    throw new MalformedAwarenessError('awareness state is not JSON');
+    throw malformed('awareness state is not JSON');
   }
   if (parsed === null) return 'null';
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new MalformedAwarenessError('awareness state is not a JSON object');
+    throw malformed('awareness state is not a JSON object');
   }
   const user = (parsed as { user?: { name?: unknown; color?: unknown } }).user;
   if (

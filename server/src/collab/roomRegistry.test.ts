@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { parseConfig } from '../config/env.ts';
 import { createLogger } from '../config/logger.ts';
 import { MemoryDocStore } from '../store/memoryDocStore.ts';
 import { MemorySocket } from './memorySocket.ts';
@@ -23,6 +24,8 @@ function setup(
     compactAfterUpdates: options.compactAfterUpdates ?? 1000,
     idleUnloadMs: options.idleUnloadMs ?? 0,
     onUnloaded: options.onUnloaded,
+    limits: parseConfig({}).collabLimits,
+    storeRetry: { attempts: 3, baseMs: 1, maxMs: 4 },
   });
   registries.push(registry);
   return { store, registry };

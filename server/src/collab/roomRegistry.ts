@@ -11,6 +11,9 @@ import { Connection } from './connection.ts';
 import { Room } from './room.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { type Fanout, LocalFanout } from '../fanout/fanout.ts';
+import type { CollabLimits } from '../config/env.ts';
+import type { RetryPolicy } from '../store/withRetry.ts';
+import { limits } from '@baton/shared/limits.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -26,7 +29,20 @@ export interface RoomRegistryOptions {
   onUnloaded?: (docName: string) => void;
   /** Other instances; defaults to none. */
   fanout?: Fanout;
+  /** What one client may send (docs/security.md). */
+  limits: RoomLimits;
+  /** How failed store writes are retried. */
+  storeRetry: RetryPolicy;
 }
+
+export type RoomLimits = Pick<
+  CollabLimits,
+  | 'maxDocumentBytes'
+  | 'documentWarningBytes'
+  | 'maxAwarenessStateBytes'
+  | 'messagesPerSecond'
+  | 'awarenessPerSecond'
+>;
 
 export interface RegistryStats {
   /** Documents in memory (ready). */
@@ -69,7 +85,9 @@ export class RoomRegistry {
     this.presenceSweep = setInterval(() => {
       const now = Date.now();
       for (const slot of this.slots.values()) {
-        if (slot.state === 'ready') slot.room.presence.expireRemote(now, remotePresenceTimeoutMs);
+        if (slot.state !== 'ready') continue;
+        slot.room.presence.expireRemote(now, remotePresenceTimeoutMs);
+        slot.room.presence.forgetTombstones(now, limits.presenceTombstoneMs);
       }
     }, 5_000);
     this.presenceSweep.unref();
@@ -77,7 +95,7 @@ export class RoomRegistry {
 
   /** Adds a socket to a document; frames it receives before the load are buffered. */
   connect(docName: string, socket: CollabSocket, identity: CollabIdentity): Connection {
-    const connection = new Connection(socket, identity);
+    const connection = new Connection(socket, identity, this.options.limits);
     connection.onDetach = (_connection, room) => {
       if (room) this.scheduleUnloadIfEmpty(room);
     };
@@ -209,6 +227,8 @@ export class RoomRegistry {
       onCommittedChange: this.options.onCommittedChange,
       onBroken: (room) => this.drop(room),
       fanout: this.fanout,
+      ...this.options.limits,
+      storeRetry: this.options.storeRetry,
     });
   }
 

@@ -18,6 +18,7 @@ import { AppError } from '../http/errors.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import { adaptWebSocket, bindWebSocket } from './wsTransport.ts';
 import { idParam } from '@baton/shared/api.ts';
+import { AddressLimiter } from './addressLimiter.ts';
 
 export interface UpgradeDeps {
   auth: Auth;
@@ -26,21 +27,43 @@ export interface UpgradeDeps {
   registry: RoomRegistry;
   isTrustedOrigin: (origin: string) => boolean;
   keepaliveIntervalMs: number;
+  /** 0: no limit. */
+  connectionsPerIpPerMinute: number;
+  /** The session and access checks must finish within this, or the request is refused (503). */
+  handshakeTimeoutMs: number;
+  /** Take the client's address from the last X-Forwarded-For hop (behind a reverse proxy). */
+  trustProxy: boolean;
   logger: Logger;
 }
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
+  const limiter = new AddressLimiter(deps.connectionsPerIpPerMinute, Date.now());
   return function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => deps.logger.debug('upgrade socket error', { error }));
+    const now = Date.now();
+    if (!limiter.allow(clientAddress(request, deps.trustProxy), now)) {
+      refuse(socket, 429, 'Too many connections; try again later.', {
+        'Retry-After': String(limiter.retryAfterSeconds(now)),
+      });
+      return;
+    }
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      refuse(socket, 503, 'The server took too long to check this connection.');
+    }, deps.handshakeTimeoutMs);
     authorize(deps, request).then(
       (identity) => {
-        if (socket.destroyed) return;
+        clearTimeout(deadline);
+        if (timedOut || socket.destroyed) return;
         deps.wss.handleUpgrade(request, socket, head, (ws) => {
           const connection = deps.registry.connect(identity.docName, adaptWebSocket(ws), identity);
           bindWebSocket(ws, connection, deps.keepaliveIntervalMs, deps.logger);
         });
       },
       (error: unknown) => {
+        clearTimeout(deadline);
+        if (timedOut) return;
         if (error instanceof AppError) refuse(socket, error.status, error.message);
         else {
           deps.logger.error('websocket authorization failed', { error });
@@ -95,19 +118,42 @@ function toHeaders(request: IncomingMessage): Headers {
   return headers;
 }
 
+/** The address the per-address limit counts: the peer, or the proxy's last X-Forwarded-For hop. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
 const reasons: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  if (socket.destroyed) return;
+function refuse(
+  socket: Duplex,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  if (socket.destroyed || !socket.writable) return;
   const body = JSON.stringify({ error: { message } });
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
     `HTTP/1.1 ${status} ${reasons[status] ?? 'Error'}\r\n` +
       'Connection: close\r\nContent-Type: application/json\r\n' +
+      extra +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+  // A peer that does not read the answer must not keep the socket.
+  socket.once('finish', () => socket.destroy());
 }

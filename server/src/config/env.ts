@@ -2,7 +2,11 @@
  * Configuration, parsed once at boot. The only reader of `process.env`:
  * everything else receives a typed `Config`.
  */
+import { limits } from '@baton/shared/limits.ts';
 import { z } from 'zod';
+
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +30,18 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
+  MAX_MESSAGE_BYTES: positive(limits.maxMessageBytes),
+  MAX_DOCUMENT_BYTES: positive(limits.maxDocumentBytes),
+  DOCUMENT_WARNING_BYTES: positive(limits.documentWarningBytes),
+  MAX_AWARENESS_BYTES: positive(limits.maxAwarenessStateBytes),
+  MESSAGES_PER_SECOND: positive(limits.messagesPerSecond),
+  AWARENESS_PER_SECOND: positive(limits.awarenessPerSecond),
+  CONNECTIONS_PER_IP_PER_MINUTE: count(limits.connectionsPerIpPerMinute),
+  HANDSHAKE_TIMEOUT_MS: positive(limits.handshakeTimeoutMs).pipe(z.number().max(120_000)),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,6 +67,23 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of Baton's Redis channels, so several deployments can share a Redis. */
   redisPrefix: string;
+  /** Limits on what one client may send; docs/security.md. */
+  collabLimits: CollabLimits;
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  trustProxy: boolean;
+}
+
+/** What one client may send over the collaboration websocket; defaults in shared/limits.ts. */
+export interface CollabLimits {
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  documentWarningBytes: number;
+  maxAwarenessStateBytes: number;
+  messagesPerSecond: number;
+  awarenessPerSecond: number;
+  /** 0: no limit. */
+  connectionsPerIpPerMinute: number;
+  handshakeTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +117,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   for (const origin of trustedOrigins) {
     if (!URL.canParse(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not a URL`);
   }
+  if (e.DOCUMENT_WARNING_BYTES > e.MAX_DOCUMENT_BYTES) {
+    problems.push('DOCUMENT_WARNING_BYTES: must not be larger than MAX_DOCUMENT_BYTES');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
@@ -98,6 +134,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    collabLimits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      documentWarningBytes: e.DOCUMENT_WARNING_BYTES,
+      maxAwarenessStateBytes: e.MAX_AWARENESS_BYTES,
+      messagesPerSecond: e.MESSAGES_PER_SECOND,
+      awarenessPerSecond: e.AWARENESS_PER_SECOND,
+      connectionsPerIpPerMinute: e.CONNECTIONS_PER_IP_PER_MINUTE,
+      handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
+    },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
