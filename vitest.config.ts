@@ -33,6 +33,7 @@ const storeSuites = [
   'tests/integration/apiKeys.test.ts',
   'tests/integration/comments.test.ts',
   'tests/integration/publishing.test.ts',
+  'tests/integration/storeFailures.test.ts',
 ];
 
 export default defineConfig({

@@ -100,6 +100,11 @@ export class Room {
     );
   }
 
+  /** Writes started and not yet committed (or given up). */
+  get unsavedWrites(): number {
+    return this.pendingWrites;
+  }
+
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.send(encodeSyncStep1(this.doc));

@@ -162,6 +162,34 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('last words');
   });
 
+  it('HARD-13 a client that connects while its document unloads gets the stored state, last write included', async () => {
+    let unloads = 0;
+    const { store, registry } = setup({ idleUnloadMs: 0, onUnloaded: () => unloads++ });
+    const a = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    await settle();
+    const unloading = registry.peek('doc');
+    store.holdWrites();
+    ca.receive(updateMessage(edit(new Y.Doc(), 'pending')));
+    ca.handleClosed();
+    // Event-loop turns until the idle timer has started the unload (bounded).
+    for (let i = 0; i < 10_000 && registry.stats().unloading === 0; i++) await settle();
+    // The unload waits for the write; the room is no longer handed out.
+    expect(registry.stats()).toMatchObject({ documents: 0, unloading: 1 });
+    expect(unloads).toBe(0);
+    const b = new MemorySocket();
+    registry.connect('doc', b, writer);
+    for (let i = 0; i < 5; i++) await settle();
+    expect(b.sent).toHaveLength(0);
+    store.releaseWrites();
+    for (let i = 0; i < 10 && !registry.peek('doc'); i++) await settle();
+    const reloaded = registry.peek('doc');
+    expect(unloads).toBe(1);
+    expect(reloaded).not.toBe(unloading);
+    expect(reloaded?.doc.getText('t').toString()).toBe('pending');
+    expect(b.sent.length).toBeGreaterThan(0);
+  });
+
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
     const { registry } = setup();
     const writerSocket = new MemorySocket();

@@ -54,6 +54,8 @@ export interface RegistryStats {
   presenceEntries: number;
   /** Empty rooms waiting to unload. */
   unloadTimers: number;
+  /** Store writes not yet committed (retries included). */
+  unsavedWrites: number;
 }
 
 /** Presence from other instances that is not renewed within this is dropped (clients renew every 15 s). */
@@ -122,6 +124,7 @@ export class RoomRegistry {
       connections: 0,
       presenceEntries: 0,
       unloadTimers: 0,
+      unsavedWrites: 0,
     };
     for (const slot of this.slots.values()) {
       if (slot.state === 'loading') stats.loading++;
@@ -131,6 +134,7 @@ export class RoomRegistry {
         stats.connections += slot.room.connections.size;
         stats.presenceEntries += slot.room.presence.size;
         if (slot.unloadTimer) stats.unloadTimers++;
+        stats.unsavedWrites += slot.room.unsavedWrites;
       }
     }
     return stats;
