@@ -34,6 +34,8 @@ const storeSuites = [
   'tests/integration/comments.test.ts',
   'tests/integration/publishing.test.ts',
   'tests/integration/storeFailures.test.ts',
+  // better-auth keeps its rate limits in the database when scaled out.
+  'tests/integration/authHardening.test.ts',
 ];
 
 export default defineConfig({

@@ -54,13 +54,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const { db, docStore: store } = database;
 
   // Listen first: with PORT=0 the public URL (and so the trusted origin) is known only now.
-  let handle: (request: Request) => Response | Promise<Response> = () =>
+  // `env` carries the Node request (the client address comes from its socket).
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.collabLimits.maxMessageBytes,
   });
-  const server = await listen(config, (request) => handle(request));
+  const server = await listen(config, (request, env) => handle(request, env));
   const port = (server.address() as AddressInfo).port;
   const localUrl = `http://localhost:${port}`;
   const publicUrl = config.publicUrl ?? localUrl;
@@ -78,6 +79,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     secret: resolveAuthSecret(config.authSecret, config.dataDir),
     trustedOrigins: [...trustedOrigins],
     onUserCreated: (user) => applyInvitations(db, user),
+    rateLimit: {
+      enabled: config.authRateLimit,
+      // Instances sharing one database must share the counts too.
+      storage: config.databaseUrl ? 'database' : 'memory',
+    },
   });
   const fanout = config.redisUrl
     ? new RedisFanout(config.redisUrl, config.redisPrefix, logger)
@@ -124,9 +130,10 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     events: new InstallmentEvents(db, fanout),
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
     isTrustedOrigin: (origin) => trustedOrigins.has(origin),
+    trustProxy: config.trustProxy,
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
-  handle = (request) => app.fetch(request);
+  handle = (request, env) => app.fetch(request, env);
   server.on(
     'upgrade',
     createUpgradeHandler({
@@ -168,7 +175,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
 
 function listen(
   config: Config,
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
     const handshakeMs = config.collabLimits.handshakeTimeoutMs;

@@ -26,6 +26,7 @@ export function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      AUTH_RATE_LIMIT: 'false',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

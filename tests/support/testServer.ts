@@ -43,6 +43,8 @@ export async function startTestServer(
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: databaseUrl ? 'test-secret-test-secret-test-secret-0123' : undefined,
+    // Tests sign many people up from one address; the auth tests turn it back on.
+    AUTH_RATE_LIMIT: 'false',
     ...options.env,
   });
   const server = await startBaton(config, options);

@@ -5,6 +5,7 @@
 import { apiKey } from '@better-auth/api-key';
 import { limits } from '@baton/shared/limits.ts';
 import { betterAuth } from 'better-auth';
+import { createAuthMiddleware } from 'better-auth/api';
 import { getMigrations } from 'better-auth/db/migration';
 import type { Pool } from 'pg';
 import type { SqliteDatabase } from '../db/sqlite.ts';
@@ -16,7 +17,18 @@ export interface AuthOptions {
   trustedOrigins: string[];
   /** Runs after an account is created (to apply pending invitations). */
   onUserCreated: (user: { id: string; email: string }) => Promise<void>;
+  /**
+   * better-auth's rate limits (sign-in and sign-up: 3 per 10 s per address).
+   * Kept in the database when several instances share it, in memory otherwise.
+   */
+  rateLimit: { enabled: boolean; storage: 'memory' | 'database' };
 }
+
+/**
+ * The header that carries the client address to better-auth. The HTTP layer
+ * sets it from the connection (see `authRequest`); a client cannot choose it.
+ */
+export const clientAddressHeader = 'x-baton-client-address';
 
 /** The header better-auth's API key plugin reads; Bearer tokens are mapped onto it. */
 const apiKeyHeader = 'x-api-key';
@@ -34,6 +46,15 @@ function authConfig(options: AuthOptions) {
       maxPasswordLength: limits.passwordMax,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
+    },
+    rateLimit: options.rateLimit,
+    advanced: { ipAddress: { ipAddressHeaders: [clientAddressHeader] } },
+    hooks: {
+      // A new password signs out every other session, whatever the client asked for.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/change-password') return;
+        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+      }),
     },
     databaseHooks: {
       user: {
@@ -94,14 +115,14 @@ export async function sessionUser(
 }
 
 /**
- * A request for better-auth's own routes, without API key headers: a key acts
- * as its owner on the content API, but must not manage the account (for example
- * create more keys).
+ * A request for better-auth's own routes: without API key headers (a key acts
+ * as its owner on the content API, but must not manage the account, for
+ * example create more keys), and with the client address its rate limits count.
  */
-export function withoutApiKey(request: Request): Request {
-  if (!request.headers.has(apiKeyHeader) && !request.headers.has('authorization')) return request;
+export function authRequest(request: Request, address: string): Request {
   const headers = new Headers(request.headers);
   headers.delete(apiKeyHeader);
   headers.delete('authorization');
+  headers.set(clientAddressHeader, address);
   return new Request(request, { headers });
 }

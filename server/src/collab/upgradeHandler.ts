@@ -19,6 +19,7 @@ import type { RoomRegistry } from './roomRegistry.ts';
 import { adaptWebSocket, bindWebSocket } from './wsTransport.ts';
 import { idParam } from '@baton/shared/api.ts';
 import { AddressLimiter } from './addressLimiter.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 
 export interface UpgradeDeps {
   auth: Auth;
@@ -41,7 +42,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   return function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => deps.logger.debug('upgrade socket error', { error }));
     const now = Date.now();
-    if (!limiter.allow(clientAddress(request, deps.trustProxy), now)) {
+    const forwardedFor = request.headers['x-forwarded-for'];
+    const address = clientAddress(
+      request.socket.remoteAddress,
+      typeof forwardedFor === 'string' ? forwardedFor : undefined,
+      deps.trustProxy,
+    );
+    if (!limiter.allow(address, now)) {
       refuse(socket, 429, 'Too many connections; try again later.', {
         'Retry-After': String(limiter.retryAfterSeconds(now)),
       });
@@ -116,16 +123,6 @@ function toHeaders(request: IncomingMessage): Headers {
     else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
   }
   return headers;
-}
-
-/** The address the per-address limit counts: the peer, or the proxy's last X-Forwarded-For hop. */
-function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = request.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string') {
-    const last = forwarded.split(',').at(-1)?.trim();
-    if (last) return last;
-  }
-  return request.socket.remoteAddress ?? 'unknown';
 }
 
 const reasons: Record<number, string> = {

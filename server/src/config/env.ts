@@ -7,6 +7,11 @@ import { z } from 'zod';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,10 +43,8 @@ const envSchema = z.object({
   AWARENESS_PER_SECOND: positive(limits.awarenessPerSecond),
   CONNECTIONS_PER_IP_PER_MINUTE: count(limits.connectionsPerIpPerMinute),
   HANDSHAKE_TIMEOUT_MS: positive(limits.handshakeTimeoutMs).pipe(z.number().max(120_000)),
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  TRUST_PROXY: flag(false),
+  AUTH_RATE_LIMIT: flag(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -71,6 +74,8 @@ export interface Config {
   collabLimits: CollabLimits;
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
   trustProxy: boolean;
+  /** better-auth's per-address rate limits on sign-in, sign-up and password changes. */
+  authRateLimit: boolean;
 }
 
 /** What one client may send over the collaboration websocket; defaults in shared/limits.ts. */
@@ -145,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
     },
     trustProxy: e.TRUST_PROXY,
+    authRateLimit: e.AUTH_RATE_LIMIT,
   };
 }
 

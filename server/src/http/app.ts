@@ -7,8 +7,11 @@ import { limits } from '@baton/shared/limits.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from './clientAddress.ts';
+import { findUnsafeCallbackUrl } from '../auth/callbackUrls.ts';
 import type { Kysely } from 'kysely';
-import { type Auth, withoutApiKey } from '../auth/auth.ts';
+import { type Auth, authRequest } from '../auth/auth.ts';
 import type { AccessChanges } from '../domain/accessChanges.ts';
 import { linkRoutes, publicLinkRoutes } from './routes/linkRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
@@ -43,6 +46,8 @@ export interface AppDeps {
   registry: RoomRegistry;
   /** Origins allowed to make state-changing requests (and open websockets). */
   isTrustedOrigin: (origin: string) => boolean;
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop. */
+  trustProxy: boolean;
   /** Extra facts for the health output (store kind, fan-out state). */
   health: () => Record<string, string>;
 }
@@ -85,7 +90,17 @@ export function createApp(deps: AppDeps) {
     return (isImport ? importLimit : jsonLimit)(c, next);
   });
 
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(withoutApiKey(c.req.raw)));
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    if (await findUnsafeCallbackUrl(c.req.raw, deps.isTrustedOrigin)) {
+      throw new AppError('forbidden', 403, 'Redirects may only lead back to this site.');
+    }
+    const address = clientAddress(
+      getConnInfo(c).remote.address,
+      c.req.header('x-forwarded-for'),
+      deps.trustProxy,
+    );
+    return deps.auth.handler(authRequest(c.req.raw, address));
+  });
   app.route('/api/links', publicLinkRoutes(deps.db));
 
   const api = new Hono();

@@ -45,6 +45,8 @@ async function startOn(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Every simulated user connects from 127.0.0.1: the per-address limit would count them as one.
+      CONNECTIONS_PER_IP_PER_MINUTE: '0',
     },
     readyLine: /Baton is listening \{"url":"http:\/\/localhost:(\d+)"/,
   });
