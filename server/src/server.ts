@@ -19,7 +19,7 @@ import { WebSocketServer } from 'ws';
 import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { createUpgradeHandler } from './collab/upgradeHandler.ts';
-import { RoomRegistry } from './collab/roomRegistry.ts';
+import { type RegistryStats, RoomRegistry } from './collab/roomRegistry.ts';
 import type { Config } from './config/env.ts';
 import { createLogger, type Logger } from './config/logger.ts';
 import { ContentSnapshots } from './content/contentSnapshots.ts';
@@ -36,8 +36,15 @@ export interface BatonServer {
   port: number;
   registry: RoomRegistry;
   logger: Logger;
+  /** What the server holds in memory: documents, connections, presence, pending work. */
+  stats(): ServerStats;
   /** Graceful stop: refuse new work, close sockets, flush writes, compact, close the store. */
   close(): Promise<void>;
+}
+
+export interface ServerStats extends RegistryStats {
+  /** Content snapshots waiting for their debounce timer. */
+  pendingSnapshots: number;
 }
 
 export interface StartOptions {
@@ -102,6 +109,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     idleUnloadMs: options.idleUnloadMs ?? limits.roomIdleUnloadMs,
     onCommittedChange: (room) => snapshots.changed(room.name, room.doc),
     beforeUnload: (room) => snapshots.flush(room.name),
+    onIdle: () => database.checkpoint(),
     fanout,
     limits: config.collabLimits,
     storeRetry: options.storeRetry ?? {
@@ -157,6 +165,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     port,
     registry,
     logger,
+    stats: () => ({ ...registry.stats(), pendingSnapshots: snapshots.pendingCount }),
     close() {
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -27,6 +27,8 @@ export interface RoomRegistryOptions {
   beforeUnload?: (room: Room) => Promise<void> | void;
   /** Called once a room has left memory. */
   onUnloaded?: (docName: string) => void;
+  /** Called when the last document has left memory (for store maintenance). */
+  onIdle?: () => void;
   /** Other instances; defaults to none. */
   fanout?: Fanout;
   /** What one client may send (docs/security.md). */
@@ -74,6 +76,7 @@ export class RoomRegistry {
   private shuttingDown = false;
   private readonly fanout: Fanout;
   private readonly presenceSweep: NodeJS.Timeout;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.fanout = options.fanout ?? new LocalFanout();
@@ -138,6 +141,12 @@ export class RoomRegistry {
       }
     }
     return stats;
+  }
+
+  /** Resolves once no document is loading, loaded or unloading. */
+  whenIdle(): Promise<void> {
+    if (this.slots.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** The loaded room of a document, if any. */
@@ -216,6 +225,7 @@ export class RoomRegistry {
       return room;
     } catch (error) {
       this.slots.delete(docName);
+      this.noticeIdle();
       throw error;
     }
   }
@@ -271,6 +281,7 @@ export class RoomRegistry {
         this.slots.delete(docName);
         await this.fanout.unsubscribeDoc(docName);
         this.options.onUnloaded?.(docName);
+        this.noticeIdle();
       }
     })();
     this.slots.set(docName, { state: 'unloading', promise });
@@ -307,12 +318,23 @@ export class RoomRegistry {
     }
   }
 
+  private noticeIdle(): void {
+    if (this.slots.size > 0) return;
+    try {
+      this.options.onIdle?.();
+    } catch (error) {
+      this.options.logger.error('idle maintenance failed', { error });
+    }
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
   /** Forgets a broken room at once; the next connection loads it again from the store. */
   private drop(room: Room): void {
     const slot = this.slots.get(room.name);
     if (slot?.state === 'ready' && slot.room === room) {
       if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
       this.slots.delete(room.name);
+      this.noticeIdle();
     }
     void room.settled().then(() => room.destroy());
   }

@@ -26,6 +26,11 @@ export class ContentSnapshots {
     private readonly maxWaitMs: number,
   ) {}
 
+  /** Documents whose snapshot is waiting for its timer. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
   /** Notes that a document changed; its snapshot is refreshed after a quiet spell. */
   changed(docName: string, doc: Y.Doc): void {
     const now = Date.now();

@@ -22,6 +22,12 @@ export interface OpenDatabase {
   authDatabase: SqliteDatabase | pg.Pool;
   /** Runs a read-only check that the store answers (health output). */
   ping(): Promise<void>;
+  /**
+   * Folds SQLite's write-ahead log back into the database file and truncates
+   * it (a no-op on PostgreSQL). SQLite checkpoints by itself as it goes, but
+   * never shrinks the file; this runs whenever no document is open.
+   */
+  checkpoint(): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,7 @@ export async function openDatabase(
       docStore,
       authDatabase: pool,
       ping: async () => void (await pool.query('SELECT 1')),
+      checkpoint: () => undefined,
       close: async () => {
         await docStore.close();
         await db.destroy(); // ends the pool
@@ -58,6 +65,7 @@ export async function openDatabase(
     docStore,
     authDatabase: cached,
     ping: () => Promise.resolve(void sqlite.prepare('SELECT 1').get()),
+    checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
     close: async () => {
       await docStore.close();
       await db.destroy(); // closes the SQLite handle
