@@ -76,7 +76,7 @@ export const closeCodeMessages: Record<number, string> = {
   [CloseCode.internalError]: 'The server could not save a change. Reconnecting…',
   [CloseCode.malformedMessage]: 'The server could not read a message from this editor.',
   [CloseCode.tooLarge]:
-    'This installment has reached its size limit; the last change was not saved. Split it, or remove text, then reload.',
+    'This installment has reached its size limit, so the last change was not saved. After reloading, remove some text or go on in a new installment.',
   [CloseCode.rateLimited]: 'Too many changes at once. Reconnecting…',
   [CloseCode.keepaliveTimeout]: 'The connection went quiet. Reconnecting…',
   [CloseCode.accessChanged]: 'Your access to this series changed. Reconnecting…',
