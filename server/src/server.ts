@@ -139,6 +139,10 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
     isTrustedOrigin: (origin) => trustedOrigins.has(origin),
     trustProxy: config.trustProxy,
+    documentLimits: {
+      warningBytes: config.collabLimits.documentWarningBytes,
+      maxBytes: config.collabLimits.maxDocumentBytes,
+    },
     clientDist: config.clientDist ? path.resolve(config.clientDist) : defaultClientDist,
   });
   handle = (request, env) => app.fetch(request, env);

@@ -120,6 +120,15 @@ export interface InstallmentDetail extends InstallmentSummary {
   role: Role;
   /** Plain text of the latest stored snapshot (empty until the first edit is saved). */
   excerpt: string;
+  /** The server's size limits for the live document, in bytes of encoded state. */
+  documentLimits: DocumentLimits;
+}
+
+export interface DocumentLimits {
+  /** Past this, the editor warns that the installment is getting large. */
+  warningBytes: number;
+  /** Inserts that would pass this are refused (close code 4413). */
+  maxBytes: number;
 }
 
 export interface HealthResponse {

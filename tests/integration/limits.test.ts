@@ -3,6 +3,8 @@
  * configurable, and breaking it closes that socket (or refuses the upgrade)
  * with a defined code while everyone else carries on.
  */
+import type { InstallmentDetail } from '@baton/shared/api.ts';
+import { limits } from '@baton/shared/limits.ts';
 import { CloseCode, MessageType } from '@baton/shared/protocol.ts';
 import * as encoding from 'lib0/encoding';
 import { connect as connectTcp } from 'node:net';
@@ -18,7 +20,7 @@ import {
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
-import { seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { attemptUpgrade, openSocket } from '../support/rawSocket.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -241,6 +243,17 @@ describe('limits', () => {
         for (const line of text) appendParagraph(doc, line);
         Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(doc));
         await untilDoc(reader, 'the paste arrives', (d) => paragraphs(d).length === 300);
+        // The editor learns the limits from the installment.
+        const detail = await api<InstallmentDetail>(
+          s.server.url,
+          s.ann,
+          'GET',
+          `/api/installments/${s.installmentId}`,
+        );
+        expect(detail.body.documentLimits).toEqual({
+          warningBytes: limits.documentWarningBytes,
+          maxBytes: limits.maxDocumentBytes,
+        });
       } finally {
         writer.destroy();
         reader.destroy();

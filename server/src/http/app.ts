@@ -25,6 +25,7 @@ import { versionRoutes } from './routes/versionRoutes.ts';
 import { readerCsp, readRoutes } from '../read/readRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
+import type { DocumentLimits } from '@baton/shared/api.ts';
 import { createErrorHandler } from './errorHandler.ts';
 import { AppError, notFound } from './errors.ts';
 import { requireActor } from './requireActor.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   isTrustedOrigin: (origin: string) => boolean;
   /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop. */
   trustProxy: boolean;
+  /** Size limits of live documents, told to the editor. */
+  documentLimits: DocumentLimits;
   /** Extra facts for the health output (store kind, fan-out state). */
   health: () => Record<string, string>;
 }
@@ -108,7 +111,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', requireActor(deps.auth));
   api.route('/series', seriesRoutes(deps.db, deps.accessChanges, deps.store));
   api.route('/series', memberRoutes(deps));
-  api.route('/installments', installmentRoutes(deps.db));
+  api.route('/installments', installmentRoutes(deps.db, deps.documentLimits));
   api.route('/installments', installmentThreadRoutes(deps));
   api.route('/installments', eventRoutes(deps));
   api.route('/installments', versionRoutes(deps));

@@ -7,12 +7,12 @@ import { presentInstallment } from '../series/presentSeries.ts';
 
 const excerptLength = 280;
 
-/** One installment with its series and the actor's role in it. */
+/** One installment with its series and the actor's role in it (the route adds the server's limits). */
 export async function getInstallment(
   db: Kysely<Database>,
   actor: Actor,
   installmentId: string,
-): Promise<InstallmentDetail> {
+): Promise<Omit<InstallmentDetail, 'documentLimits'>> {
   const { role } = await requireInstallmentCapability(db, actor, installmentId, 'read');
   const row = await db
     .selectFrom('installment')
