@@ -52,6 +52,7 @@ export interface StartOptions {
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
   storeRetry?: RetryPolicy;
+  keepaliveIntervalMs?: number;
 }
 
 export async function startBaton(config: Config, options: StartOptions = {}): Promise<BatonServer> {
@@ -154,7 +155,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       wss,
       registry,
       isTrustedOrigin: (origin) => trustedOrigins.has(origin),
-      keepaliveIntervalMs: limits.keepaliveIntervalMs,
+      keepaliveIntervalMs: options.keepaliveIntervalMs ?? limits.keepaliveIntervalMs,
       connectionsPerIpPerMinute: config.collabLimits.connectionsPerIpPerMinute,
       handshakeTimeoutMs: config.collabLimits.handshakeTimeoutMs,
       trustProxy: config.trustProxy,

@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
-import { adaptWebSocket, bindWebSocket } from './wsTransport.ts';
+import { bindWebSocket, Keepalive, WsCollabSocket } from './wsTransport.ts';
 import { idParam } from '@baton/shared/api.ts';
 import { AddressLimiter } from './addressLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
@@ -39,8 +39,12 @@ export interface UpgradeDeps {
 
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const limiter = new AddressLimiter(deps.connectionsPerIpPerMinute, Date.now());
+  const keepalive = new Keepalive(deps.keepaliveIntervalMs);
+  // One listener for every socket being upgraded, removed once ws owns the socket: a
+  // closure made in handleUpgrade would keep the whole request alive with the socket.
+  const logUpgradeError = (error: unknown) => deps.logger.debug('upgrade socket error', { error });
   return function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', (error) => deps.logger.debug('upgrade socket error', { error }));
+    socket.on('error', logUpgradeError);
     const now = Date.now();
     const forwardedFor = request.headers['x-forwarded-for'];
     const address = clientAddress(
@@ -63,9 +67,14 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       (identity) => {
         clearTimeout(deadline);
         if (timedOut || socket.destroyed) return;
+        socket.off('error', logUpgradeError);
         deps.wss.handleUpgrade(request, socket, head, (ws) => {
-          const connection = deps.registry.connect(identity.docName, adaptWebSocket(ws), identity);
-          bindWebSocket(ws, connection, deps.keepaliveIntervalMs, deps.logger);
+          const connection = deps.registry.connect(
+            identity.docName,
+            new WsCollabSocket(ws),
+            identity,
+          );
+          bindWebSocket(ws, connection, keepalive, deps.logger);
         });
       },
       (error: unknown) => {

@@ -1,6 +1,7 @@
 /**
  * The websocket edge: adapts a `ws` socket to the sync core and keeps it alive.
  * Text frames are not part of the protocol and close the socket (1003).
+ * Per-socket state is kept small: idle connections are most of a server's memory.
  */
 import { CloseCode } from '@baton/shared/protocol.ts';
 import type { WebSocket } from 'ws';
@@ -8,41 +9,77 @@ import type { Logger } from '../config/logger.ts';
 import type { CollabSocket } from './collabSocket.ts';
 import type { Connection } from './connection.ts';
 
-export function adaptWebSocket(ws: WebSocket): CollabSocket {
-  return {
-    send(message) {
-      if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
-    },
-    close(code, reason) {
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
-    },
-  };
+export class WsCollabSocket implements CollabSocket {
+  constructor(private readonly ws: WebSocket) {}
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    const { ws } = this;
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+  }
+}
+
+/**
+ * One timer for every socket: each interval, a socket that answered nothing
+ * since the last ping is closed (4008), the others are pinged again.
+ */
+export class Keepalive {
+  /** Each socket and whether it showed a sign of life since the last round. */
+  private readonly sockets = new Map<WebSocket, { connection: Connection; alive: boolean }>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly intervalMs: number) {}
+
+  watch(ws: WebSocket, connection: Connection): void {
+    this.sockets.set(ws, { connection, alive: true });
+    if (!this.timer) {
+      this.timer = setInterval(() => this.round(), this.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** The socket sent something (a pong or a message). */
+  alive(ws: WebSocket): void {
+    const entry = this.sockets.get(ws);
+    if (entry) entry.alive = true;
+  }
+
+  forget(ws: WebSocket): void {
+    this.sockets.delete(ws);
+    if (this.sockets.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private round(): void {
+    for (const [ws, entry] of this.sockets) {
+      if (!entry.alive) {
+        entry.connection.close(CloseCode.keepaliveTimeout, 'no keepalive reply');
+        ws.terminate();
+        this.forget(ws);
+      } else {
+        entry.alive = false;
+        ws.ping();
+      }
+    }
+  }
 }
 
 /** Wires a socket's events to its connection: frames, close, errors and keepalive. */
 export function bindWebSocket(
   ws: WebSocket,
   connection: Connection,
-  keepaliveIntervalMs: number,
+  keepalive: Keepalive,
   logger: Logger,
 ): void {
-  let alive = true;
-  const keepalive = setInterval(() => {
-    if (!alive) {
-      connection.close(CloseCode.keepaliveTimeout, 'no keepalive reply');
-      ws.terminate();
-      return;
-    }
-    alive = false;
-    ws.ping();
-  }, keepaliveIntervalMs);
-  keepalive.unref();
-
-  ws.on('pong', () => {
-    alive = true;
-  });
+  keepalive.watch(ws, connection);
+  ws.on('pong', () => keepalive.alive(ws));
   ws.on('message', (data, isBinary) => {
-    alive = true;
+    keepalive.alive(ws);
     if (!isBinary) {
       connection.close(CloseCode.unsupportedData, 'text frames are not supported');
       return;
@@ -54,7 +91,7 @@ export function bindWebSocket(
     logger.debug('websocket error', { error });
   });
   ws.on('close', () => {
-    clearInterval(keepalive);
+    keepalive.forget(ws);
     connection.handleClosed();
   });
 }
