@@ -68,6 +68,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.collabLimits.maxMessageBytes,
+    // The registry knows every connection; a second set of them would only cost memory.
+    clientTracking: false,
   });
   const server = await listen(config, (request, env) => handle(request, env));
   const port = (server.address() as AddressInfo).port;

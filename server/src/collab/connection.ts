@@ -14,6 +14,11 @@ import type { Room } from './room.ts';
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
 const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
 
+/** Who is told when a connection leaves its room (the registry, to unload empty rooms). */
+export interface ConnectionHost {
+  connectionLeft(room: Room): void;
+}
+
 export class Connection {
   private room: Room | null = null;
   private buffered: Uint8Array[] | null = [];
@@ -25,6 +30,7 @@ export class Connection {
     readonly socket: CollabSocket,
     readonly identity: CollabIdentity,
     rateLimits: RateLimits,
+    private readonly host: ConnectionHost,
   ) {
     this.budget = new RateBudget(rateLimits, Date.now());
   }
@@ -90,15 +96,12 @@ export class Connection {
     this.detach();
   }
 
-  /** Set by the registry: called when the connection leaves its room. */
-  onDetach: ((connection: Connection, room: Room | null) => void) | null = null;
-
   private detach(): void {
     const room = this.room;
     this.room = null;
     this.buffered = null;
     room?.leave(this);
-    this.onDetach?.(this, room);
+    if (room) this.host.connectionLeft(room);
   }
 
   private dispatch(frame: Uint8Array): void {

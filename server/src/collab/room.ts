@@ -44,7 +44,16 @@ const remoteOrigin = Symbol('remote');
 const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
 
 export class Room {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  /**
+   * A compacted log (one update) waiting to be integrated. Until then fresh
+   * clients are answered from its bytes: after a restart, the first readers
+   * of a long essay need not wait for the server to build its Y.Doc.
+   */
+  private unintegrated: Uint8Array | null = null;
+  /** Connections that joined before integration; they get the server's sync step 1 after it. */
+  private owedStep1: Connection[] = [];
+  private integratingStored = false;
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
   /** Settles after every write started so far; rejects if one of them failed for good. */
@@ -74,19 +83,25 @@ export class Room {
   ) {
     this.logLength = storedUpdates.length;
     this.approximateBytes = storedUpdates.reduce((sum, update) => sum + update.length, 0);
-    this.doc.transact(() => {
-      for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
-    });
-    // A compacted log is one update holding the whole state: the first fresh
-    // client gets those bytes as they are, without encoding the document again.
+    // A compacted log is one update holding the whole state: fresh clients get
+    // those bytes as they are, and the document is built once they are sent.
     const [only] = storedUpdates;
-    if (storedUpdates.length === 1 && only) this.fullStateReply = encodeSyncStep2Update(only);
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+    if (storedUpdates.length === 1 && only) {
+      this.fullStateReply = encodeSyncStep2Update(only);
+      this.unintegrated = only;
+      setImmediate(() => this.integrateStored());
+    } else {
+      this.ydoc.transact(() => {
+        for (const update of storedUpdates) Y.applyUpdate(this.ydoc, update);
+      });
+    }
+    this.ydoc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.integratingStored) return; // the stored state itself: the cached reply holds it
       const changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0;
       if (changed) this.changedInLastApply = true;
       // The encoded state also carries pending structs; an empty update (every fresh
       // client sends one) changes nothing and keeps the cached reply.
-      const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+      const store = this.ydoc.store as { pendingStructs: unknown; pendingDs: unknown };
       if (changed || store.pendingStructs !== null || store.pendingDs !== null) {
         this.fullStateReply = null;
       }
@@ -100,6 +115,12 @@ export class Room {
     );
   }
 
+  /** The live document, built from the store first if it is not yet. */
+  get doc(): Y.Doc {
+    this.integrateStored();
+    return this.ydoc;
+  }
+
   /** Writes started and not yet committed (or given up). */
   get unsavedWrites(): number {
     return this.pendingWrites;
@@ -107,7 +128,8 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(this.doc));
+    if (this.unintegrated) this.owedStep1.push(connection);
+    else connection.send(encodeSyncStep1(this.ydoc));
     if (connection.identity.readOnly) connection.send(readOnlyMessage);
     const presence = this.presence.encodeAll();
     if (presence) connection.send(presence);
@@ -269,7 +291,26 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.destroy();
+    this.unintegrated = null;
+    this.owedStep1 = [];
+    this.ydoc.destroy();
+  }
+
+  /** Builds the document from the compacted log, if that is still to do. */
+  private integrateStored(): void {
+    const update = this.unintegrated;
+    if (!update) return;
+    this.unintegrated = null;
+    this.integratingStored = true;
+    try {
+      Y.applyUpdate(this.ydoc, update, remoteOrigin);
+    } finally {
+      this.integratingStored = false;
+    }
+    const step1 = encodeSyncStep1(this.ydoc);
+    for (const connection of this.owedStep1.splice(0)) {
+      if (this.connections.has(connection)) connection.send(step1);
+    }
   }
 
   private compactWhenIdle(): void {

@@ -190,6 +190,32 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     expect(b.sent.length).toBeGreaterThan(0);
   });
 
+  it('SYNC-12 after a reload from a compacted log, a fresh client is answered from the stored bytes, then gets the server step 1', async () => {
+    const { store, registry } = setup();
+    const source = new Y.Doc();
+    await store.append('doc', edit(source, 'stored long ago'));
+    await store.append('doc', edit(source, 'and compacted: '));
+    await store.compact('doc');
+    const socket = new MemorySocket();
+    const connection = registry.connect('doc', socket, writer);
+    // The client's step 1 arrives with the upgrade, before the load finished.
+    connection.receive(step1Message(new Y.Doc()));
+    await settle();
+    expect(socket.kinds()).toEqual(['sync:step2']);
+    await settle();
+    expect(socket.kinds()).toEqual(['sync:step2', 'sync:step1']);
+    const received = new Y.Doc();
+    for (const message of socket.sent.filter((m) => m[1] === SyncMessageType.step2)) {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), received, null);
+    }
+    expect(received.getText('t').toString()).toBe('and compacted: stored long ago');
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe(
+      'and compacted: stored long ago',
+    );
+  });
+
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
     const { registry } = setup();
     const writerSocket = new MemorySocket();

@@ -7,7 +7,7 @@
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
-import { Connection } from './connection.ts';
+import { Connection, type ConnectionHost } from './connection.ts';
 import { Room } from './room.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { type Fanout, LocalFanout } from '../fanout/fanout.ts';
@@ -71,7 +71,7 @@ type Slot =
   | { state: 'ready'; room: Room; unloadTimer: NodeJS.Timeout | null }
   | { state: 'unloading'; promise: Promise<void> };
 
-export class RoomRegistry {
+export class RoomRegistry implements ConnectionHost {
   private readonly slots = new Map<string, Slot>();
   private shuttingDown = false;
   private readonly fanout: Fanout;
@@ -100,10 +100,7 @@ export class RoomRegistry {
 
   /** Adds a socket to a document; frames it receives before the load are buffered. */
   connect(docName: string, socket: CollabSocket, identity: CollabIdentity): Connection {
-    const connection = new Connection(socket, identity, this.options.limits);
-    connection.onDetach = (_connection, room) => {
-      if (room) this.scheduleUnloadIfEmpty(room);
-    };
+    const connection = new Connection(socket, identity, this.options.limits, this);
     this.acquire(docName).then(
       (room) => {
         this.cancelUnload(docName);
@@ -116,6 +113,11 @@ export class RoomRegistry {
       },
     );
     return connection;
+  }
+
+  /** A connection left `room` (ConnectionHost): an empty room starts its unload timer. */
+  connectionLeft(room: Room): void {
+    this.scheduleUnloadIfEmpty(room);
   }
 
   /** What the registry holds right now: for operators (health) and the churn test. */
