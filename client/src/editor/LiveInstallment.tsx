@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { AnyExtension, Editor } from '@tiptap/core';
+import type { DocumentLimits } from '@baton/shared/api.ts';
 import { can, type Role } from '@baton/shared/roles.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { AccessBanner } from './AccessBanner.tsx';
 import { CollabEditor } from './CollabEditor.tsx';
-import { useAccess, useConnection, usePresence, useSaveState } from './collabHooks.ts';
+import { useAccess, useConnection, usePresence, useSaveState, useSlowSave } from './collabHooks.ts';
+import { DocumentSizeBanner } from './DocumentSizeBanner.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { PresenceList } from './PresenceList.tsx';
 import { StatusIndicator } from './StatusIndicator.tsx';
@@ -21,6 +23,8 @@ interface Props {
   role: Role;
   /** The API refused you on the latest re-check. */
   lostAccess: boolean;
+  /** The server's document size limits (from the installment); without them, no size warning. */
+  documentLimits?: DocumentLimits;
   /** The server signalled an access change: re-read your role. */
   onAccessChanged: () => void;
   /** View-only editor extensions the page adds (see CollabEditor). */
@@ -43,12 +47,14 @@ function SessionView({
   user,
   role,
   lostAccess,
+  documentLimits,
   onAccessChanged,
   flash,
   extensions,
   onEditor,
 }: Props & { session: CollabSession; flash: string | null }) {
   const save = useSaveState(session.saves);
+  const slowSave = useSlowSave(session.slowSave);
   const connection = useConnection(session.connection);
   const people = usePresence(session.provider.awareness);
   const access = useAccess(session.access);
@@ -86,6 +92,10 @@ function SessionView({
         lostAccess={lostAccess}
         connectionReadOnly={roleCanEdit && access.readOnly}
       />
+      {/* Only for those who can add text: the advice is about where to write next. */}
+      {documentLimits && roleCanEdit && !lostAccess && (
+        <DocumentSizeBanner provider={session.provider} limits={documentLimits} />
+      )}
       <div className="installment-editor__bar">
         <PresenceList people={people} />
         {!lostAccess && <RoleBadge role={role} you />}
@@ -103,7 +113,12 @@ function SessionView({
               Disconnected
             </span>
           ) : (
-            <StatusIndicator connection={connection} save={save} flash={flash} />
+            <StatusIndicator
+              connection={connection}
+              save={save}
+              slowSave={slowSave}
+              flash={flash}
+            />
           )
         }
       />

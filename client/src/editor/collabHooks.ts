@@ -1,14 +1,20 @@
-/** React bindings for the collaboration stores (save state, connection, presence, access). */
+/** React bindings for the collaboration stores: saves, slow saves, connection, presence, access. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { AccessSnapshot, AccessStore } from './accessStore.ts';
 import type { ConnectionSnapshot, ConnectionStore } from './connectionStatus.ts';
 import { presentPeople, type PresentPerson } from './presence.ts';
 import type { SaveSnapshot, SaveTracker } from './saveTracker.ts';
+import type { SlowSaveStore } from './slowSave.ts';
 
 /** The save state of this tab's edits. */
 export function useSaveState(tracker: SaveTracker): SaveSnapshot {
   return useSyncExternalStore(tracker.subscribe, tracker.getSnapshot);
+}
+
+/** Whether saving has stalled on a live connection. */
+export function useSlowSave(store: SlowSaveStore): boolean {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 /** The connection state and its message. */

@@ -1,6 +1,7 @@
 /**
  * One collaboration session per open installment: a Y.Doc, its y-websocket
- * provider, the save tracker, the connection store and the access store.
+ * provider, the save tracker, the connection store, the access store and the
+ * slow-save store.
  */
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
@@ -10,6 +11,7 @@ import { createAccessStore, shouldReconnect, type AccessStore } from './accessSt
 import { createConnectionStore, type ConnectionStore } from './connectionStatus.ts';
 import type { AwarenessUser } from './presence.ts';
 import { createSaveTracker, type SaveTracker } from './saveTracker.ts';
+import { createSlowSaveStore, type SlowSaveStore } from './slowSave.ts';
 
 export interface CollabSession {
   /** Changes with every new session, for React keys. */
@@ -19,6 +21,8 @@ export interface CollabSession {
   saves: SaveTracker;
   connection: ConnectionStore;
   access: AccessStore;
+  /** Saving has stalled on a live connection (the server is retrying a failed write). */
+  slowSave: SlowSaveStore;
 }
 
 let nextSessionId = 1;
@@ -47,6 +51,7 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
     // A read-only connection's answers prove nothing about our edits: the tracker asks `access`.
     const saves = createSaveTracker(provider, { access });
     const connection = createConnectionStore(provider);
+    const slowSave = createSlowSaveStore(saves, connection);
     // Tell the others we left now, rather than when the server notices the closed socket.
     const onPageHide = () =>
       removeAwarenessStates(provider.awareness, [ydoc.clientID], 'page hidden');
@@ -54,12 +59,13 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
     // Connect and publish after this turn: StrictMode's immediate unmount then never opens a socket.
     const connectTimer = setTimeout(() => {
       provider.connect();
-      setSession({ id: nextSessionId++, ydoc, provider, saves, connection, access });
+      setSession({ id: nextSessionId++, ydoc, provider, saves, connection, access, slowSave });
     }, 0);
     return () => {
       clearTimeout(connectTimer);
       window.removeEventListener('pagehide', onPageHide);
       setSession(null);
+      slowSave.destroy();
       saves.destroy();
       connection.destroy();
       access.destroy();

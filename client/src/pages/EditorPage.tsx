@@ -113,6 +113,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
         role={installment.role}
         lostAccess={lostAccess}
+        documentLimits={installment.documentLimits}
         onAccessChanged={recheck}
         extensions={commentExtensions}
         onEditor={setEditor}

@@ -1,0 +1,43 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSnapshot } from './connectionStatus.ts';
+import type { SaveSnapshot } from './saveTracker.ts';
+import { StatusIndicator } from './StatusIndicator.tsx';
+
+const live: ConnectionSnapshot = {
+  connection: 'live',
+  message: null,
+  terminal: false,
+  failures: 0,
+};
+const saving: SaveSnapshot = { state: 'saving', localSeq: 2, savedSeq: 1, readOnly: false };
+const saved: SaveSnapshot = { state: 'saved', localSeq: 2, savedSeq: 2, readOnly: false };
+
+const render = (save: SaveSnapshot, slowSave: boolean) =>
+  renderToStaticMarkup(
+    createElement(StatusIndicator, { connection: live, save, slowSave, flash: null }),
+  );
+
+describe('StatusIndicator', () => {
+  it('says "Saving…" while saving is quick', () => {
+    const html = render(saving, false);
+    expect(html).toContain('Saving…');
+    expect(html).toContain('data-save="saving"');
+    expect(html).not.toContain('data-save-slow');
+  });
+
+  it('says the server is retrying when saving is slow, keeping data-save as it is', () => {
+    const html = render(saving, true);
+    expect(html).toContain('Still saving… the server is retrying');
+    expect(html).toContain('data-save="saving"');
+    expect(html).toContain('data-save-slow="true"');
+  });
+
+  it('is back to normal once saved, even before the slow flag clears', () => {
+    const html = render(saved, true);
+    expect(html).toContain('Saved');
+    expect(html).not.toContain('retrying');
+    expect(html).not.toContain('data-save-slow');
+  });
+});
