@@ -43,6 +43,9 @@ const remoteOrigin = Symbol('remote');
 
 const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
 
+/** How long a freshly loaded room answers from the stored bytes before it builds the document. */
+const integrateStoredAfterMs = 1_000;
+
 export class Room {
   private readonly ydoc = new Y.Doc();
   /**
@@ -89,7 +92,10 @@ export class Room {
     if (storedUpdates.length === 1 && only) {
       this.fullStateReply = encodeSyncStep2Update(only);
       this.unintegrated = only;
-      setImmediate(() => this.integrateStored());
+      // Not at once: building the document blocks the event loop, and the reply to the
+      // first clients (hundreds of kilobytes) must drain to their sockets first. Anything
+      // that needs the document before then builds it on the spot.
+      setTimeout(() => this.integrateStored(), integrateStoredAfterMs).unref();
     } else {
       this.ydoc.transact(() => {
         for (const update of storedUpdates) Y.applyUpdate(this.ydoc, update);
