@@ -31,6 +31,8 @@ const storeSuites = [
   'tests/integration/roleMatrix.test.ts',
   'tests/integration/membership.test.ts',
   'tests/integration/apiKeys.test.ts',
+  // The upgrade reads session cookies with its own query.
+  'tests/integration/collabAuth.test.ts',
   'tests/integration/comments.test.ts',
   'tests/integration/publishing.test.ts',
   'tests/integration/storeFailures.test.ts',

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
+import { createSessionCookieLookup } from './auth/sessionCookie.ts';
 import { createUpgradeHandler } from './collab/upgradeHandler.ts';
 import { type RegistryStats, RoomRegistry } from './collab/roomRegistry.ts';
 import type { Config } from './config/env.ts';
@@ -83,10 +84,11 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     ...(config.nodeEnv === 'development' ? ['http://localhost:5173'] : []),
   ]);
 
+  const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = await createAuth({
     database: database.authDatabase,
     baseURL: publicUrl,
-    secret: resolveAuthSecret(config.authSecret, config.dataDir),
+    secret: authSecret,
     trustedOrigins: [...trustedOrigins],
     onUserCreated: (user) => applyInvitations(db, user),
     rateLimit: {
@@ -158,6 +160,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       registry,
       isTrustedOrigin: (origin) => trustedOrigins.has(origin),
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? limits.keepaliveIntervalMs,
+      sessionFromCookie: createSessionCookieLookup(db, authSecret),
       connectionsPerIpPerMinute: config.collabLimits.connectionsPerIpPerMinute,
       handshakeTimeoutMs: config.collabLimits.handshakeTimeoutMs,
       trustProxy: config.trustProxy,

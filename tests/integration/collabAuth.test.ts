@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { attemptUpgrade } from '../support/rawSocket.ts';
+import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -47,5 +48,44 @@ describe('websocket authorization happens during the upgrade', () => {
   it('AUTH-5 accepts the member with a trusted Origin', async () => {
     const outcome = await attemptUpgrade(url, { origin: server.url, cookie: ann.cookie });
     expect(outcome.refusedWith).toBeUndefined();
+  });
+
+  it('AUTH-5 a session that was signed out, has expired or was tampered with cannot open a websocket', async () => {
+    const { installmentId } = await seedInstallment(server.url, ann);
+    const target = `${server.url.replace('http', 'ws')}/collab/${installmentId}`;
+    const session = async () => {
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: ann.email, password: 'correct horse battery' }),
+      });
+      const cookie = response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { cookie, token: decodeURIComponent(cookie.split('=')[1]!).split('.')[0]! };
+    };
+    const upgrade = (cookie: string) => attemptUpgrade(target, { origin: server.url, cookie });
+
+    const signedOut = await session();
+    expect((await upgrade(signedOut.cookie)).refusedWith).toBeUndefined();
+    const signOut = await fetch(`${server.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie: signedOut.cookie },
+      body: '{}',
+    });
+    expect(signOut.status).toBe(200);
+    expect((await upgrade(signedOut.cookie)).refusedWith).toBe(401);
+
+    const expired = await session();
+    await runSql(server, 'UPDATE session SET "expiresAt" = ? WHERE token = ?', [
+      new Date(Date.now() - 1_000).toISOString(),
+      expired.token,
+    ]);
+    expect((await upgrade(expired.cookie)).refusedWith).toBe(401);
+
+    const tampered = await session();
+    const forged = tampered.cookie.replace(tampered.token, `${tampered.token.slice(0, -1)}x`);
+    expect((await upgrade(forged)).refusedWith).toBe(401);
   });
 });

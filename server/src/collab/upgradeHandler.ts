@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.ts';
 import { type Auth, sessionUser } from '../auth/auth.ts';
+import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
 import { requireInstallmentCapability } from '../domain/access.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -28,6 +29,8 @@ export interface UpgradeDeps {
   registry: RoomRegistry;
   isTrustedOrigin: (origin: string) => boolean;
   keepaliveIntervalMs: number;
+  /** Reads a session cookie without better-auth when it can (see auth/sessionCookie.ts). */
+  sessionFromCookie: SessionCookieLookup;
   /** 0: no limit. */
   connectionsPerIpPerMinute: number;
   /** The session and access checks must finish within this, or the request is refused (503). */
@@ -103,7 +106,14 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
   if (origin !== undefined && !deps.isTrustedOrigin(origin)) {
     throw new AppError('forbidden', 403, 'Origin not allowed');
   }
-  const user = await sessionUser(deps.auth, toHeaders(request), url.searchParams.get('token'));
+  const queryToken = url.searchParams.get('token');
+  const { authorization, cookie } = request.headers;
+  const hasApiKey =
+    queryToken !== null || authorization !== undefined || 'x-api-key' in request.headers;
+  // Cookies the quick lookup is sure about skip better-auth; everything else goes through it.
+  const quick = hasApiKey ? undefined : await deps.sessionFromCookie(cookie);
+  const user =
+    quick === undefined ? await sessionUser(deps.auth, toHeaders(request), queryToken) : quick;
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
   const access = await requireInstallmentCapability(
     deps.db,
