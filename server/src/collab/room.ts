@@ -18,6 +18,7 @@ import {
 import { RoomPresence } from './roomPresence.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
+import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { malformed, tooLarge } from './refusal.ts';
 
 export interface RoomOptions {
@@ -42,6 +43,13 @@ export interface RoomOptions {
 const remoteOrigin = Symbol('remote');
 
 const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
+
+/** Whether a transaction integrated anything new (some client's clock moved on). */
+function stateAdvanced(before: Map<number, number>, after: Map<number, number>): boolean {
+  if (after.size !== before.size) return true;
+  for (const [client, clock] of after) if (before.get(client) !== clock) return true;
+  return false;
+}
 
 /** How long a freshly loaded room answers from the stored bytes before it builds the document. */
 const integrateStoredAfterMs = 1_000;
@@ -98,12 +106,18 @@ export class Room {
       setTimeout(() => this.integrateStored(), integrateStoredAfterMs).unref();
     } else {
       this.ydoc.transact(() => {
-        for (const update of storedUpdates) Y.applyUpdate(this.ydoc, update);
+        for (const update of storedUpdates) applyUpdateAsIs(this.ydoc, update, null);
       });
     }
     this.ydoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.integratingStored) return; // the stored state itself: the cached reply holds it
-      const changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0;
+      // An update can move the state on without changing anything visible (text typed into
+      // a paragraph someone else deleted): it must still be stored, or that writer's later
+      // updates can never be integrated from the store.
+      const changed =
+        tr.changed.size > 0 ||
+        tr.deleteSet.clients.size > 0 ||
+        stateAdvanced(tr.beforeState, tr.afterState);
       if (changed) this.changedInLastApply = true;
       // The encoded state also carries pending structs; an empty update (every fresh
       // client sends one) changes nothing and keeps the cached reply.
@@ -245,7 +259,7 @@ export class Room {
     const before = Y.encodeStateVector(this.doc);
     this.changedInLastApply = false;
     this.doc.transact(() => {
-      for (const update of storedUpdates) Y.applyUpdate(this.doc, update);
+      for (const update of storedUpdates) applyUpdateAsIs(this.doc, update, remoteOrigin);
     }, remoteOrigin);
     if (this.changedInLastApply) {
       this.broadcast(encodeUpdateMessage(Y.encodeStateAsUpdate(this.doc, before)), null);
@@ -309,7 +323,7 @@ export class Room {
     this.unintegrated = null;
     this.integratingStored = true;
     try {
-      Y.applyUpdate(this.ydoc, update, remoteOrigin);
+      applyUpdateAsIs(this.ydoc, update, remoteOrigin);
     } finally {
       this.integratingStored = false;
     }
@@ -352,14 +366,14 @@ export class Room {
     this.changedInLastApply = false;
     let integrated = false;
     try {
+      const doc = this.doc;
       Y.transact(
-        this.doc,
+        doc,
         () => {
-          Y.applyUpdate(this.doc, update, origin);
+          applyUpdateAsIs(doc, update, origin);
           integrated = true;
         },
         origin,
-        false,
       );
     } catch (error) {
       if (integrated) {

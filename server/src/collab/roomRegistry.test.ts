@@ -219,6 +219,35 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     );
   });
 
+  it('SYNC-13 an update that moves the state on without a visible change (typing into a deleted paragraph) is stored', async () => {
+    const { store, registry } = setup();
+    const a = new MemorySocket();
+    const connection = registry.connect('doc', a, writer);
+    await settle();
+    const ann = new Y.Doc();
+    const bob = new Y.Doc();
+    const send = (doc: Y.Doc, change: () => void) => {
+      let update: Uint8Array | null = null;
+      doc.once('update', (u: Uint8Array) => (update = u));
+      change();
+      connection.receive(updateMessage(update!));
+      return update!;
+    };
+    const paragraph = new Y.XmlElement('paragraph');
+    Y.applyUpdate(
+      bob,
+      send(ann, () => ann.getXmlFragment('default').insert(0, [paragraph])),
+    );
+    // Ann deletes the paragraph; Bob, who has not seen that, types into it.
+    send(ann, () => ann.getXmlFragment('default').delete(0, 1));
+    await settle();
+    const before = store.logLength('doc');
+    const bobsParagraph = bob.getXmlFragment('default').get(0) as Y.XmlElement;
+    send(bob, () => bobsParagraph.insert(0, [new Y.XmlText('lost words')]));
+    await settle();
+    expect(store.logLength('doc')).toBe(before + 1);
+  });
+
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
     const { registry } = setup();
     const writerSocket = new MemorySocket();

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import type { DocStore } from '../store/docStore.ts';
+import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 
 export class DraftDocs {
   constructor(
@@ -21,7 +22,7 @@ export class DraftDocs {
     try {
       const updates = await this.store.load(installmentId);
       doc.transact(() => {
-        for (const update of updates) Y.applyUpdate(doc, update);
+        for (const update of updates) applyUpdateAsIs(doc, update);
       });
       return read(doc);
     } finally {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { applyUpdateAsIs } from './applyUpdateAsIs.ts';
 
 /**
  * Merges a log of updates into one state update by applying them to a scratch
@@ -8,7 +9,7 @@ export function mergeUpdateLog(updates: readonly Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update);
+      for (const update of updates) applyUpdateAsIs(doc, update);
     });
     return Y.encodeStateAsUpdate(doc);
   } finally {
