@@ -65,6 +65,7 @@ export class Room {
   /** Connections that joined before integration; they get the server's sync step 1 after it. */
   private owedStep1: Connection[] = [];
   private integratingStored = false;
+  private integrateTimer: NodeJS.Timeout | null = null;
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
   /** Settles after every write started so far; rejects if one of them failed for good. */
@@ -103,7 +104,8 @@ export class Room {
       // Not at once: building the document blocks the event loop, and the reply to the
       // first clients (hundreds of kilobytes) must drain to their sockets first. Anything
       // that needs the document before then builds it on the spot.
-      setTimeout(() => this.integrateStored(), integrateStoredAfterMs).unref();
+      this.integrateTimer = setTimeout(() => this.integrateStored(), integrateStoredAfterMs);
+      this.integrateTimer.unref();
     } else {
       this.ydoc.transact(() => {
         for (const update of storedUpdates) applyUpdateAsIs(this.ydoc, update, null);
@@ -311,6 +313,8 @@ export class Room {
   }
 
   destroy(): void {
+    // A destroyed room must not be kept alive by its pending timer.
+    if (this.integrateTimer) clearTimeout(this.integrateTimer);
     this.unintegrated = null;
     this.owedStep1 = [];
     this.ydoc.destroy();
@@ -321,6 +325,8 @@ export class Room {
     const update = this.unintegrated;
     if (!update) return;
     this.unintegrated = null;
+    if (this.integrateTimer) clearTimeout(this.integrateTimer);
+    this.integrateTimer = null;
     this.integratingStored = true;
     try {
       applyUpdateAsIs(this.ydoc, update, remoteOrigin);
