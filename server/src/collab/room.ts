@@ -20,6 +20,7 @@ import type { Fanout } from '../fanout/fanout.ts';
 import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { malformed, tooLarge } from './refusal.ts';
+import { Authorship } from './authorship.ts';
 
 export interface RoomOptions {
   store: DocStore;
@@ -68,6 +69,7 @@ export class Room {
   private integrateTimer: NodeJS.Timeout | null = null;
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
+  private readonly authorship = new Authorship();
   /** Settles after every write started so far; rejects if one of them failed for good. */
   private lastWrite: Promise<void> = Promise.resolve();
   private broken = false;
@@ -160,6 +162,7 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.presence.removeOwnedBy(connection);
+    this.authorship.release(connection);
   }
 
   /**
@@ -170,14 +173,18 @@ export class Room {
    */
   applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
     if (this.broken) return;
-    let structs: number;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      structs = Y.decodeUpdate(update).structs.length;
+      decoded = Y.decodeUpdate(update);
     } catch {
       throw malformed('the update does not decode');
     }
+    const structs = decoded.structs.length;
     // Deletions alone never grow the document: a full one can still be trimmed.
-    if (structs > 0) this.makeRoomFor(update.length);
+    if (structs > 0) {
+      this.makeRoomFor(update.length);
+      this.authorship.claim(this.doc, decoded.structs, origin, (id) => this.presence.ownerOf(id));
+    }
     this.integrate(update, origin);
     const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
     // An update waiting for a missing dependency changes nothing yet, but the log must keep it.

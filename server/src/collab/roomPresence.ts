@@ -56,6 +56,12 @@ export class RoomPresence {
     private readonly maxStateLength: number,
   ) {}
 
+  /** The connection that set the live presence of `clientId`, if a local one did. */
+  ownerOf(clientId: number): object | null {
+    const entry = this.entries.get(clientId);
+    return entry && entry.state !== 'null' && entry.owner !== remoteOwner ? entry.owner : null;
+  }
+
   /** Entries held, tombstones of clients that left included. */
   get size(): number {
     return this.entries.size;

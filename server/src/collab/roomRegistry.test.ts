@@ -1,4 +1,4 @@
-import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -246,6 +246,37 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     send(bob, () => bobsParagraph.insert(0, [new Y.XmlText('lost words')]));
     await settle();
     expect(store.logLength('doc')).toBe(before + 1);
+  });
+
+  it('SYNC-14 a connection may not write new content under a client id another person is writing with', async () => {
+    const { registry } = setup();
+    const annSocket = new MemorySocket();
+    const bobSocket = new MemorySocket();
+    const ann = registry.connect('doc', annSocket, writer);
+    const bob = registry.connect('doc', bobSocket, { ...writer, userId: 'u2', name: 'Bob' });
+    await settle();
+    const annDoc = new Y.Doc();
+    ann.receive(updateMessage(edit(annDoc, 'mine ')));
+    await settle();
+    // Bob forges Ann's next edit: same client id, the clocks Ann is about to use.
+    const forgery = new Y.Doc();
+    Y.applyUpdate(forgery, Y.encodeStateAsUpdate(annDoc));
+    forgery.clientID = annDoc.clientID;
+    bob.receive(updateMessage(edit(forgery, 'forged ')));
+    await settle();
+    expect(bobSocket.closeCode).toBe(CloseCode.malformedMessage);
+    // Ann's real edit still lands; relaying content the server has is harmless.
+    ann.receive(updateMessage(edit(annDoc, 'real ')));
+    await settle();
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('real mine ');
+    // Another connection of Ann herself may (a reconnect before the old socket is known dead).
+    const again = new MemorySocket();
+    const annAgain = registry.connect('doc', again, writer);
+    await settle();
+    annAgain.receive(updateMessage(edit(annDoc, 'again ')));
+    await settle();
+    expect(again.closeCode).toBeNull();
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('again real mine ');
   });
 
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
