@@ -71,6 +71,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     maxPayload: config.collabLimits.maxMessageBytes,
     // The registry knows every connection; a second set of them would only cost memory.
     clientTracking: false,
+    // Text frames are refused anyway (1003), valid UTF-8 or not: one defined answer.
+    skipUTF8Validation: true,
   });
   const server = await listen(config, (request, env) => handle(request, env));
   const port = (server.address() as AddressInfo).port;

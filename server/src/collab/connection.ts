@@ -104,52 +104,62 @@ export class Connection {
     if (room) this.host.connectionLeft(room);
   }
 
+  /** Reads the whole message first, so nothing of a malformed one is acted on. */
   private dispatch(frame: Uint8Array): void {
     const room = this.room;
     if (!room) return;
     const decoder = decoding.createDecoder(frame);
     const messageType = decoding.readVarUint(decoder);
     switch (messageType) {
-      case MessageType.sync:
-        this.dispatchSync(decoder, frame, room);
-        break;
-      case MessageType.awareness:
-        room.presence.apply(decoding.readVarUint8Array(decoder), this, this.identity);
-        break;
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        endOfMessage(decoder);
+        this.dispatchSync(syncType, payload, frame, room);
+        return;
+      }
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        endOfMessage(decoder);
+        room.presence.apply(update, this, this.identity);
+        return;
+      }
       case MessageType.queryAwareness: {
+        endOfMessage(decoder);
         const presence = room.presence.encodeAll();
         if (presence) this.send(presence);
-        break;
+        return;
       }
       case MessageType.auth:
         // Clients have nothing to say in the auth message; read and ignore it.
         decoding.readVarUint(decoder);
         if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
-        break;
+        endOfMessage(decoder);
+        return;
       default:
         throw malformed(`unknown message type ${messageType}`);
     }
-    if (decoding.hasContent(decoder)) throw malformed('trailing bytes after message');
   }
 
-  private dispatchSync(decoder: decoding.Decoder, frame: Uint8Array, room: Room): void {
-    const syncType = decoding.readVarUint(decoder);
+  private dispatchSync(syncType: number, payload: Uint8Array, frame: Uint8Array, room: Room): void {
     switch (syncType) {
       case SyncMessageType.step1:
-        room.answerSyncStep1(decoding.readVarUint8Array(decoder), this);
+        room.answerSyncStep1(payload, this);
         return;
       case SyncMessageType.step2:
       case SyncMessageType.update: {
-        const update = decoding.readVarUint8Array(decoder);
-        if (decoding.hasContent(decoder)) throw malformed('trailing bytes after update');
         if (this.identity.readOnly) return;
         // An update message is forwarded byte for byte; a step 2 becomes an update message.
-        const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(update);
-        room.applyUpdate(update, this, message);
+        const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(payload);
+        room.applyUpdate(payload, this, message);
         return;
       }
       default:
         throw malformed(`unknown sync message type ${syncType}`);
     }
   }
+}
+
+function endOfMessage(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw malformed('trailing bytes after message');
 }

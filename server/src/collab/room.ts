@@ -21,6 +21,7 @@ import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { malformed, tooLarge } from './refusal.ts';
 import { Authorship } from './authorship.ts';
+import { missingDependency } from './updateDependencies.ts';
 
 export interface RoomOptions {
   store: DocStore;
@@ -180,6 +181,10 @@ export class Room {
       throw malformed('the update does not decode');
     }
     const structs = decoded.structs.length;
+    if (structs > 0 || decoded.ds.clients.size > 0) {
+      const missing = missingDependency(this.doc, decoded);
+      if (missing) throw malformed(missing);
+    }
     // Deletions alone never grow the document: a full one can still be trimmed.
     if (structs > 0) {
       this.makeRoomFor(update.length);
@@ -187,7 +192,8 @@ export class Room {
     }
     this.integrate(update, origin);
     const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
-    // An update waiting for a missing dependency changes nothing yet, but the log must keep it.
+    // (Updates with missing dependencies were refused above; pending state can only
+    // come from another instance, and the log must keep it.)
     const mustPersist =
       this.changedInLastApply || store.pendingStructs !== null || store.pendingDs !== null;
     if (!mustPersist) return;

@@ -210,6 +210,8 @@ function decodeEntries(update: Uint8Array) {
  */
 function withIdentity(state: string, identity: PresenceIdentity): string {
   if (state === 'null') return state;
+  // Deep nesting overflows the stack of clients that parse it (and of JSON.stringify here).
+  if (nestingDepth(state) > maxStateNesting) throw malformed('awareness state nested too deeply');
   let parsed: unknown;
   try {
     parsed = JSON.parse(state);
@@ -230,4 +232,25 @@ function withIdentity(state: string, identity: PresenceIdentity): string {
     return state;
   }
   return JSON.stringify({ ...parsed, user: { name: identity.name, color: identity.color } });
+}
+
+/** Deeper than any caret or selection state needs; far below what overflows a stack. */
+const maxStateNesting = 32;
+
+/** The deepest nesting of objects and arrays in a JSON text (brackets inside strings ignored). */
+function nestingDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
 }

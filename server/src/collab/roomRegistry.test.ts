@@ -279,6 +279,21 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('again real mine ');
   });
 
+  it('SYNC-15 an update that builds on changes the server does not have is refused whole (4400)', async () => {
+    const { store, registry } = setup();
+    const socket = new MemorySocket();
+    const connection = registry.connect('doc', socket, writer);
+    await settle();
+    const doc = new Y.Doc();
+    edit(doc, 'first ');
+    const second = edit(doc, 'second ');
+    connection.receive(updateMessage(second));
+    await settle();
+    expect(socket.closeCode).toBe(CloseCode.malformedMessage);
+    expect(store.logLength('doc')).toBe(0);
+    expect(registry.peek('doc')?.doc.getText('t').toString() ?? '').toBe('');
+  });
+
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {
     const { registry } = setup();
     const writerSocket = new MemorySocket();
