@@ -131,7 +131,10 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     await commenter.locator('.comment-mark--focused').waitFor();
     await commenterThread.getByRole('textbox', { name: 'Reply' }).fill('“Passed” reads better.');
     await commenterThread.getByRole('button', { name: 'Reply', exact: true }).click();
-    await commenterThread.getByText('“Passed” reads better.').waitFor();
+    // The posted message, not the reply box (it may still hold the text for a moment).
+    await commenterThread
+      .locator('.message__body', { hasText: '“Passed” reads better.' })
+      .waitFor();
     // A commenter may not resolve someone else's thread.
     expect(await commenterThread.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
     await shot(commenter, 'comments-01-commenter-replied');
@@ -151,7 +154,7 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     await commenterComposer.waitFor({ state: 'detached' });
 
     // The owner sees the reply live, and resolves the thread.
-    await ownerThread.getByText('“Passed” reads better.').waitFor();
+    await ownerThread.locator('.message__body', { hasText: '“Passed” reads better.' }).waitFor();
     await ownerThread.getByText('Cora Commenter').waitFor();
     await shot(owner, 'comments-02-owner-sees-reply');
     await ownerThread.getByRole('button', { name: 'Resolve' }).click();
