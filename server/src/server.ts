@@ -19,6 +19,7 @@ import { WebSocketServer } from 'ws';
 import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { createSessionCookieLookup } from './auth/sessionCookie.ts';
+import { createSessionEnds } from './auth/sessionEnds.ts';
 import { createUpgradeHandler } from './collab/upgradeHandler.ts';
 import { type RegistryStats, RoomRegistry } from './collab/roomRegistry.ts';
 import type { Config } from './config/env.ts';
@@ -146,6 +147,9 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
     isTrustedOrigin: (origin) => trustedOrigins.has(origin),
     trustProxy: config.trustProxy,
+    onAuthResponse: createSessionEnds(authSecret, (matches, code, reason) =>
+      registry.closeConnections(matches, code, reason),
+    ),
     documentLimits: {
       warningBytes: config.collabLimits.documentWarningBytes,
       maxBytes: config.collabLimits.maxDocumentBytes,

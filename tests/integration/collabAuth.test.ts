@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { CloseCode } from '@baton/shared/protocol.ts';
+import { connectClient, nextClose, roundTrip, untilSynced } from '../support/collabClient.ts';
 import { attemptUpgrade } from '../support/rawSocket.ts';
 import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -87,5 +89,53 @@ describe('websocket authorization happens during the upgrade', () => {
     const tampered = await session();
     const forged = tampered.cookie.replace(tampered.token, `${tampered.token.slice(0, -1)}x`);
     expect((await upgrade(forged)).refusedWith).toBe(401);
+  });
+
+  it("AUTH-6 signing out closes the sockets opened with that session (4001), not the account's others; a password change closes them all", async () => {
+    const { installmentId } = await seedInstallment(server.url, ann);
+    const signIn = async () => {
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: ann.email, password: 'correct horse battery' }),
+      });
+      return response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+    };
+    const laptop = await signIn();
+    const phone = await signIn();
+    const onLaptop = connectClient(server.url, installmentId, laptop);
+    const onPhone = connectClient(server.url, installmentId, phone);
+    try {
+      await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
+      const laptopClosed = nextClose(onLaptop);
+      const signOut = await fetch(`${server.url}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: laptop },
+        body: '{}',
+      });
+      expect(signOut.status).toBe(200);
+      expect(await laptopClosed).toBe(CloseCode.accessChanged);
+      onLaptop.destroy();
+      // The phone's session is untouched: its socket still answers.
+      await roundTrip(onPhone);
+
+      const phoneClosed = nextClose(onPhone);
+      const change = await fetch(`${server.url}/api/auth/change-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: phone },
+        body: JSON.stringify({
+          currentPassword: 'correct horse battery',
+          newPassword: 'correct horse battery',
+        }),
+      });
+      expect(change.status).toBe(200);
+      expect(await phoneClosed).toBe(CloseCode.accessChanged);
+    } finally {
+      onLaptop.destroy();
+      onPhone.destroy();
+    }
   });
 });

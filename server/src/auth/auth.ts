@@ -87,6 +87,8 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
+  /** The session's token; sockets opened with it close when it is signed out. */
+  sessionToken: string | null;
 }
 
 /**
@@ -107,7 +109,14 @@ export async function sessionUser(
   try {
     const session = await auth.api.getSession({ headers: lookup });
     if (!session) return null;
-    return { id: session.user.id, name: session.user.name, email: session.user.email };
+    // With an API key the session is made up for the request; no sign-out ends it.
+    const sessionToken = key ? null : session.session.token;
+    return {
+      id: session.user.id,
+      name: session.user.name,
+      email: session.user.email,
+      sessionToken,
+    };
   } catch {
     // The API key plugin throws for unknown, expired or disabled keys.
     return null;

@@ -34,7 +34,7 @@ export function createSessionCookieLookup(
     if (!row) return null;
     const expiresAt = new Date(row.expiresAt as string | Date).getTime();
     if (!(expiresAt > Date.now())) return null;
-    return { id: row.id, name: row.name, email: row.email };
+    return { id: row.id, name: row.name, email: row.email, sessionToken: token };
   };
 }
 

@@ -19,4 +19,6 @@ export interface CollabIdentity {
   seriesId: string;
   /** Read-only connections never get an update applied, forwarded or persisted. */
   readOnly: boolean;
+  /** The session the socket was opened with (null for API keys): signing it out closes the socket. */
+  sessionToken?: string | null;
 }

@@ -132,6 +132,7 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     color: colorForUser(user.id),
     seriesId: access.seriesId,
     readOnly: !can(access.role, 'edit'),
+    sessionToken: user.sessionToken,
   };
 }
 
