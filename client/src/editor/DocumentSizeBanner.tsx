@@ -19,7 +19,7 @@ export function DocumentSizeBanner({ provider, limits }: Props) {
   if (!notice) return null;
   return (
     <div
-      className={`size-banner size-banner--${notice.level}`}
+      className={`access-banner ${notice.level === 'urgent' ? 'access-banner--lost' : 'size-banner'}`}
       // Urgent: changes may soon be refused, so it interrupts; the early warning does not.
       role={notice.level === 'urgent' ? 'alert' : 'status'}
       data-testid="size-banner"
