@@ -12,8 +12,7 @@
  */
 import type * as Y from 'yjs';
 import { getState } from 'yjs';
-import { Refusal } from './refusal.ts';
-import { CloseCode } from '@baton/shared/protocol.ts';
+import { malformed } from './refusal.ts';
 
 export interface Author {
   readonly identity: { readonly userId: string };
@@ -41,7 +40,7 @@ export class Authorship {
     for (const client of newIds) {
       const current = this.authors.get(client) ?? (presenceOwner(client) as Author | null);
       if (current && current !== author && current.identity.userId !== author.identity.userId) {
-        throw new Refusal(CloseCode.malformedMessage, 'the update writes as another client');
+        throw malformed('the update writes as another client');
       }
     }
     for (const client of newIds) this.authors.set(client, author);

@@ -191,12 +191,9 @@ export class Room {
       this.authorship.claim(this.doc, decoded.structs, origin, (id) => this.presence.ownerOf(id));
     }
     this.integrate(update, origin);
-    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
-    // (Updates with missing dependencies were refused above; pending state can only
-    // come from another instance, and the log must keep it.)
-    const mustPersist =
-      this.changedInLastApply || store.pendingStructs !== null || store.pendingDs !== null;
-    if (!mustPersist) return;
+    // Updates with missing dependencies were refused above, so anything that was
+    // not integrated at once would have been refused: no change, nothing to store.
+    if (!this.changedInLastApply) return;
     if (structs > 0) this.approximateBytes += update.length;
     this.persist(update).then(
       () => {
