@@ -13,10 +13,11 @@ import {
   type CollabClient,
   connectClient,
   paragraphs,
+  roundTrip,
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
-import { seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { openSocket } from '../support/rawSocket.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -102,6 +103,40 @@ describe('poisoned updates', () => {
       expect(server.registry.stats().unsavedWrites).toBe(0);
     } finally {
       room.doc.getXmlFragment('default').unobserveDeep(throwing);
+    }
+  });
+
+  it('SYNC-16 reading the draft (publishing, content snapshots) never edits it: a fresh client still gets what the writer has', async () => {
+    // What a schema does not know: y-tiptap's reader deletes it from the Y.Doc it reads.
+    const fragment = writer.doc.getXmlFragment('default');
+    writer.doc.transact(() => {
+      const unknown = new Y.XmlElement('marquee');
+      unknown.insert(0, [new Y.XmlText('scrolling')]);
+      const oddlyFormatted = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      text.insert(0, 'formatting nobody knows', { blink: true });
+      oddlyFormatted.insert(0, [text]);
+      fragment.push([unknown, oddlyFormatted]);
+    });
+    await roundTrip(writer);
+    const published = await api(
+      server.url,
+      ann,
+      'POST',
+      `/api/installments/${installmentId}/publish`,
+      {},
+    );
+    expect(published.status).toBe(201);
+    expect(JSON.stringify(published.body)).not.toContain('scrolling');
+
+    const fresh = connectClient(server.url, installmentId, ann.cookie);
+    try {
+      await untilSynced(fresh);
+      expect(fresh.doc.getXmlFragment('default').toString()).toBe(fragment.toString());
+      expect(fragment.toString()).toContain('<marquee>scrolling</marquee>');
+      expect(Y.encodeStateAsUpdate(fresh.doc)).toEqual(Y.encodeStateAsUpdate(writer.doc));
+    } finally {
+      fresh.destroy();
     }
   });
 });

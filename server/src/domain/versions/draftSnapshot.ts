@@ -1,11 +1,11 @@
 /** The draft as it is now: canonical ProseMirror JSON, the node, and its Yjs state. */
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import { editorSchema } from '../../content/editorSchema.ts';
+import { readFragment } from '../../content/readFragment.ts';
 
 export interface DraftSnapshot {
   node: PmNode;
@@ -18,7 +18,7 @@ export function readDraftSnapshot(
   installmentId: string,
 ): Promise<DraftSnapshot> {
   return drafts.read(installmentId, (doc) => {
-    const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
+    const node = readFragment(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
     return { node, json: node.toJSON(), yjsState: Y.encodeStateAsUpdate(doc) };
   });
 }
