@@ -74,6 +74,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     clientTracking: false,
     // Text frames are refused anyway (1003), valid UTF-8 or not: one defined answer.
     skipUTF8Validation: true,
+    // Broadcasts write one prebuilt, uncompressed frame to every socket (wsTransport.ts).
+    perMessageDeflate: false,
   });
   const server = await listen(config, (request, env) => handle(request, env));
   const port = (server.address() as AddressInfo).port;

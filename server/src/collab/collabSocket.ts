@@ -5,8 +5,22 @@
 export interface CollabSocket {
   /** Queues one binary message. Must not throw; a broken socket reports through `close`. */
   send(message: Uint8Array): void;
+  /** Queues a message that goes to many sockets (see SharedMessage); otherwise like `send`. */
+  sendShared(message: SharedMessage): void;
   /** Closes with a code from `CloseCode` and a short reason. Idempotent. */
   close(code: number, reason: string): void;
+}
+
+/**
+ * One message on its way to many sockets. The transport may encode it once for
+ * all of them (the websocket frame) and keep that here: in a busy room the
+ * same update goes to every reader.
+ */
+export class SharedMessage {
+  /** The transport's encoding, made by the first socket that needs it. */
+  encoded: Uint8Array | null = null;
+
+  constructor(readonly bytes: Uint8Array) {}
 }
 
 /** Who is on the other end of a socket, as established when it was authorized. */

@@ -5,7 +5,7 @@
  */
 import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
-import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
+import type { CollabIdentity, CollabSocket, SharedMessage } from './collabSocket.ts';
 import { encodeUpdateMessage } from './messages.ts';
 import { RateBudget, type RateLimits } from './rateBudget.ts';
 import { malformed, Refusal } from './refusal.ts';
@@ -80,6 +80,10 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (!this.closed) this.socket.send(message);
+  }
+
+  sendShared(message: SharedMessage): void {
+    if (!this.closed) this.socket.sendShared(message);
   }
 
   close(code: number, reason: string): void {

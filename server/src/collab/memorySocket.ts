@@ -1,7 +1,7 @@
 /** An in-memory CollabSocket: records what the server sends, so tests can read it by hand. */
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
-import type { CollabSocket } from './collabSocket.ts';
+import type { CollabSocket, SharedMessage } from './collabSocket.ts';
 
 export class MemorySocket implements CollabSocket {
   readonly sent: Uint8Array[] = [];
@@ -9,6 +9,10 @@ export class MemorySocket implements CollabSocket {
 
   send(message: Uint8Array): void {
     if (this.closeCode === null) this.sent.push(message);
+  }
+
+  sendShared(message: SharedMessage): void {
+    this.send(message.bytes);
   }
 
   close(code: number): void {

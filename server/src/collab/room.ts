@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { Connection } from './connection.ts';
+import { SharedMessage } from './collabSocket.ts';
 import {
   encodePermissionDenied,
   encodeSyncStep1,
@@ -302,8 +303,9 @@ export class Room {
   }
 
   broadcast(message: Uint8Array, except: Connection | null): void {
+    const shared = new SharedMessage(message);
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(message);
+      if (connection !== except) connection.sendShared(shared);
     }
   }
 
