@@ -1,8 +1,11 @@
 /**
- * DocStore on SQLite (better-sqlite3, WAL). Appends made during one event-loop
- * turn are committed together in one transaction; each append's promise
+ * DocStore on SQLite (better-sqlite3, WAL). Appends made while one event is
+ * handled (say, every update in one read from a socket) are committed together
+ * in one transaction as soon as that handler returns; each append's promise
  * resolves only after that commit, which is what lets the sync core broadcast
- * an update only once it is durable.
+ * an update only once it is durable. Committing then, rather than once the
+ * event loop has handled every pending event, keeps a busy room's broadcasts
+ * from waiting on other sockets' reads.
  */
 import type { SqliteDatabase } from '../db/sqlite.ts';
 import type { DocStore } from './docStore.ts';
@@ -47,7 +50,7 @@ export class SqliteDocStore implements DocStore {
       this.pending.push({ docName, update, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        queueMicrotask(() => this.flush());
       }
     });
   }
