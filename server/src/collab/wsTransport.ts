@@ -13,7 +13,7 @@ import { binaryFrame } from './wsFrame.ts';
 /** The parts of a `ws` socket a shared frame is written through (not in its typings). */
 interface WsInternals {
   _socket?: { write(chunk: Uint8Array): boolean };
-  _sender?: { _state: number; _queue: unknown[] };
+  _sender?: { _state?: number; _queue?: unknown[] };
 }
 
 /** `ws`'s Sender writes at once in this state; otherwise it queues, and so must we. */
@@ -37,7 +37,8 @@ export class WsCollabSocket implements CollabSocket {
     const { ws } = this;
     if (ws.readyState !== ws.OPEN) return;
     const { _socket: socket, _sender: sender } = ws as unknown as WsInternals;
-    if (!socket || !sender || sender._state !== senderIdle || sender._queue.length > 0) {
+    const senderBusy = sender?._state !== senderIdle || (sender._queue?.length ?? 1) > 0;
+    if (!socket || senderBusy) {
       ws.send(message.bytes, { binary: true });
       return;
     }
