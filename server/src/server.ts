@@ -19,7 +19,6 @@ import { WebSocketServer } from 'ws';
 import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { createSessionCookieLookup } from './auth/sessionCookie.ts';
-import { createSessionEnds } from './auth/sessionEnds.ts';
 import { createUpgradeHandler } from './collab/upgradeHandler.ts';
 import { type RegistryStats, RoomRegistry } from './collab/roomRegistry.ts';
 import type { Config } from './config/env.ts';
@@ -89,6 +88,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     ...(config.nodeEnv === 'development' ? ['http://localhost:5173'] : []),
   ]);
 
+  const isTrustedOrigin = (origin: string) => trustedOrigins.has(origin);
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = await createAuth({
     database: database.authDatabase,
@@ -96,6 +96,15 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     secret: authSecret,
     trustedOrigins: [...trustedOrigins],
     onUserCreated: (user) => applyInvitations(db, user),
+    // Sockets outlive the request that opened them: those opened with a session that
+    // ended are closed (4001; a reconnect without a valid session is refused).
+    // Per instance: sockets on other instances close when they next reconnect.
+    onSessionEnded: (token) =>
+      registry.closeConnections(
+        ({ identity }) => identity.sessionToken === token,
+        CloseCode.accessChanged,
+        'the session ended',
+      ),
     rateLimit: {
       enabled: config.authRateLimit,
       // Instances sharing one database must share the counts too.
@@ -147,11 +156,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     registry,
     events: new InstallmentEvents(db, fanout),
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
-    isTrustedOrigin: (origin) => trustedOrigins.has(origin),
+    isTrustedOrigin,
     trustProxy: config.trustProxy,
-    onAuthResponse: createSessionEnds(authSecret, (matches, code, reason) =>
-      registry.closeConnections(matches, code, reason),
-    ),
     documentLimits: {
       warningBytes: config.collabLimits.documentWarningBytes,
       maxBytes: config.collabLimits.maxDocumentBytes,
@@ -166,7 +172,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       db,
       wss,
       registry,
-      isTrustedOrigin: (origin) => trustedOrigins.has(origin),
+      isTrustedOrigin,
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? limits.keepaliveIntervalMs,
       sessionFromCookie: createSessionCookieLookup(db, authSecret),
       connectionsPerIpPerMinute: config.collabLimits.connectionsPerIpPerMinute,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { password, seedInstallment, signIn, signUp, type TestUser } from '../support/http.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { connectClient, nextClose, roundTrip, untilSynced } from '../support/collabClient.ts';
 import { attemptUpgrade } from '../support/rawSocket.ts';
@@ -56,15 +56,7 @@ describe('websocket authorization happens during the upgrade', () => {
     const { installmentId } = await seedInstallment(server.url, ann);
     const target = `${server.url.replace('http', 'ws')}/collab/${installmentId}`;
     const session = async () => {
-      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify({ email: ann.email, password: 'correct horse battery' }),
-      });
-      const cookie = response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const cookie = await signIn(server.url, ann.email);
       return { cookie, token: decodeURIComponent(cookie.split('=')[1]!).split('.')[0]! };
     };
     const upgrade = (cookie: string) => attemptUpgrade(target, { origin: server.url, cookie });
@@ -93,19 +85,8 @@ describe('websocket authorization happens during the upgrade', () => {
 
   it("AUTH-6 signing out closes the sockets opened with that session (4001), not the account's others; a password change closes them all", async () => {
     const { installmentId } = await seedInstallment(server.url, ann);
-    const signIn = async () => {
-      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify({ email: ann.email, password: 'correct horse battery' }),
-      });
-      return response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-    };
-    const laptop = await signIn();
-    const phone = await signIn();
+    const laptop = await signIn(server.url, ann.email);
+    const phone = await signIn(server.url, ann.email);
     const onLaptop = connectClient(server.url, installmentId, laptop);
     const onPhone = connectClient(server.url, installmentId, phone);
     try {
@@ -127,12 +108,36 @@ describe('websocket authorization happens during the upgrade', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url, cookie: phone },
         body: JSON.stringify({
-          currentPassword: 'correct horse battery',
-          newPassword: 'correct horse battery',
+          currentPassword: password,
+          newPassword: password,
         }),
       });
       expect(change.status).toBe(200);
       expect(await phoneClosed).toBe(CloseCode.accessChanged);
+    } finally {
+      onLaptop.destroy();
+      onPhone.destroy();
+    }
+  });
+
+  it('AUTH-6 revoking the other sessions closes their sockets (4001), not the socket of the session that revoked them', async () => {
+    // Fresh sessions: the password change above ended the one Ann signed up with.
+    const laptop = await signIn(server.url, ann.email);
+    const phone = await signIn(server.url, ann.email);
+    const { installmentId } = await seedInstallment(server.url, { ...ann, cookie: phone });
+    const onLaptop = connectClient(server.url, installmentId, laptop);
+    const onPhone = connectClient(server.url, installmentId, phone);
+    try {
+      await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
+      const laptopClosed = nextClose(onLaptop);
+      const revoke = await fetch(`${server.url}/api/auth/revoke-other-sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: phone },
+        body: '{}',
+      });
+      expect(revoke.status).toBe(200);
+      expect(await laptopClosed).toBe(CloseCode.accessChanged);
+      await roundTrip(onPhone);
     } finally {
       onLaptop.destroy();
       onPhone.destroy();

@@ -8,20 +8,40 @@ export interface TestUser {
   cookie: string;
 }
 
+/** The password of every account the tests sign up. */
+export const password = 'correct horse battery';
+
+/** The session cookie a response sets, as a Cookie header value. */
+export function sessionCookie(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * Signs in with `password` and returns the new session's cookie. The status is
+ * not checked: a refused sign-in gives an empty cookie.
+ */
+export async function signIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  return sessionCookie(response);
+}
+
 export async function signUp(baseUrl: string, name = 'Writer'): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, '')}-${randomUUID().slice(0, 8)}@example.com`;
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ name, email, password: 'correct horse battery' }),
+    body: JSON.stringify({ name, email, password }),
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { user: { id: string } };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { id: body.user.id, name, email, cookie };
+  return { id: body.user.id, name, email, cookie: sessionCookie(response) };
 }
 
 export interface ApiResult<T> {

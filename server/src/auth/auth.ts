@@ -18,6 +18,11 @@ export interface AuthOptions {
   /** Runs after an account is created (to apply pending invitations). */
   onUserCreated: (user: { id: string; email: string }) => Promise<void>;
   /**
+   * Runs for every session that ends, however it ends: signing out, revoking
+   * sessions, a password change (which ends all of them), expiry clean-up.
+   */
+  onSessionEnded: (token: string) => void;
+  /**
    * better-auth's rate limits (sign-in and sign-up: 3 per 10 s per address).
    * Kept in the database when several instances share it, in memory otherwise.
    */
@@ -32,6 +37,14 @@ export const clientAddressHeader = 'x-baton-client-address';
 
 /** The header better-auth's API key plugin reads; Bearer tokens are mapped onto it. */
 const apiKeyHeader = 'x-api-key';
+
+/** Whether a request (or a websocket upgrade's `?token=`) offers an API key, in any of its forms. */
+export function carriesApiKey(
+  header: (name: string) => string | null | undefined,
+  queryToken?: string | null,
+): boolean {
+  return queryToken != null || header('authorization') != null || header(apiKeyHeader) != null;
+}
 
 function authConfig(options: AuthOptions) {
   return {
@@ -59,6 +72,11 @@ function authConfig(options: AuthOptions) {
     databaseHooks: {
       user: {
         create: { after: (user: { id: string; email: string }) => options.onUserCreated(user) },
+      },
+      session: {
+        delete: {
+          after: async (session: { token: string }) => options.onSessionEnded(session.token),
+        },
       },
     },
     plugins: [

@@ -49,8 +49,6 @@ export interface AppDeps {
   isTrustedOrigin: (origin: string) => boolean;
   /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop. */
   trustProxy: boolean;
-  /** Sees every better-auth response (to close the sockets of sessions that ended). */
-  onAuthResponse?: (path: string, request: Request, response: Response) => Promise<void>;
   /** Size limits of live documents, told to the editor. */
   documentLimits: DocumentLimits;
   /** Extra facts for the health output (store kind, fan-out state). */
@@ -104,10 +102,7 @@ export function createApp(deps: AppDeps) {
       c.req.header('x-forwarded-for'),
       deps.trustProxy,
     );
-    const request = authRequest(c.req.raw, address);
-    const response = await deps.auth.handler(request);
-    await deps.onAuthResponse?.(c.req.path, request, response);
-    return response;
+    return deps.auth.handler(authRequest(c.req.raw, address));
   });
   app.route('/api/links', publicLinkRoutes(deps.db));
 
