@@ -1,9 +1,7 @@
 /** better-auth as configured by Baton: rate limits, callback URLs, password changes. */
 import { describe, expect, it } from 'vitest';
-import { api, signUp, type TestUser } from '../support/http.ts';
+import { api, password, sessionCookie, signUp, type TestUser } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-
-const password = 'correct horse battery';
 
 async function post(
   server: TestServer,
@@ -21,10 +19,7 @@ async function post(
 async function signIn(server: TestServer, user: TestUser): Promise<string> {
   const response = await post(server, '/sign-in/email', { email: user.email, password });
   expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  return sessionCookie(response);
 }
 
 describe('auth hardening', () => {
@@ -122,10 +117,7 @@ describe('auth hardening', () => {
       );
       expect(response.status).toBe(200);
       expect((await api(server.url, laptop, 'GET', '/api/series')).status).toBe(401);
-      const renewed = response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const renewed = sessionCookie(response);
       expect(
         (await api(server.url, { ...ann, cookie: renewed }, 'GET', '/api/series')).status,
       ).toBe(200);

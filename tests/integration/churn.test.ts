@@ -7,8 +7,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendParagraph,
@@ -17,6 +15,7 @@ import {
   roundTrip,
   untilSynced,
 } from '../support/collabClient.ts';
+import { requireGc } from '../support/gc.ts';
 import { api, signUp, type TestUser } from '../support/http.ts';
 import { startTestServer, testStore, type TestServer } from '../support/testServer.ts';
 
@@ -24,8 +23,7 @@ const cycles = Number(process.env.BATON_CHURN_CYCLES ?? 2_000);
 const documentCount = 40;
 const lanes = 20;
 
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+const collectGarbage = requireGc();
 
 let server: TestServer;
 let ann: TestUser;

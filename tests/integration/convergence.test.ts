@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import {
   type CollabClient,
   connectClient,
+  hasPendingUpdates,
   roundTrip,
   untilSynced,
 } from '../support/collabClient.ts';
@@ -203,12 +204,11 @@ function deletions(doc: Y.Doc): string {
  * for a missing earlier one.
  */
 function snapshot(doc: Y.Doc) {
-  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
   return {
     stateVector: hex(Y.encodeStateVector(doc)),
     deletions: deletions(doc),
     xml: doc.getXmlFragment(DOC_FRAGMENT).toString(),
-    waitingForMissingUpdates: store.pendingStructs !== null || store.pendingDs !== null,
+    waitingForMissingUpdates: hasPendingUpdates(doc),
   };
 }
 

@@ -5,13 +5,13 @@ import {
   type CollabClient,
   connectClient,
   paragraphs,
+  untilDisconnected,
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
 import { seedInstallment, signUp } from '../support/http.ts';
 import { startServerProcess } from '../support/serverProcess.ts';
 import { makeDataDir, startTestServer } from '../support/testServer.ts';
-import { until } from '../support/waitFor.ts';
 
 describe('durability', () => {
   it('DUR-1 a graceful restart keeps accounts, series and every edit', async () => {
@@ -68,14 +68,7 @@ describe('durability', () => {
           `the reader has ${killAfter} paragraphs`,
           (doc) => paragraphs(doc).length >= killAfter,
         );
-        const closed = until(
-          'the reader sees the connection drop',
-          () => !reader.provider.wsconnected,
-          (notify) => {
-            reader.provider.on('status', notify);
-            return () => reader.provider.off('status', notify);
-          },
-        );
+        const closed = untilDisconnected(reader, 'the reader sees the connection drop');
         await server.kill();
         await closed;
         timers.forEach(clearInterval);

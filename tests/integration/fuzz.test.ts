@@ -19,8 +19,6 @@
  */
 import { CloseCode, DOC_FRAGMENT, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import { colorForUser } from '@baton/shared/userColor.ts';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -28,6 +26,7 @@ import {
   appendParagraph,
   type CollabClient,
   connectClient,
+  untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
 import {
@@ -43,6 +42,7 @@ import {
   hexPrefix,
   isWellFormedMessage,
 } from '../support/fuzzFrames.ts';
+import { exposeGc } from '../support/gc.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { openSocket } from '../support/rawSocket.ts';
 import { countFromEnv, reproduceHint, seedToRun } from '../support/seededRandom.ts';
@@ -124,17 +124,6 @@ const failures: string[] = [];
 const answeredMalformed: number[] = [];
 /** Indices of the cases whose frame the server took without closing. */
 const acceptedAll: number[] = [];
-
-function exposeGc(): (() => void) | null {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (typeof existing === 'function') return existing;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-}
 
 function heapUsed(): number {
   if (gc) {
@@ -235,10 +224,7 @@ function untilMarkers(client: CollabClient, markers: string[], label: string): P
     const texts = plainParagraphs(client.doc);
     return markers.every((m) => texts.some((t) => t.startsWith(m)));
   };
-  return until(label, has, (notify) => {
-    client.doc.on('update', notify);
-    return () => client.doc.off('update', notify);
-  }).catch((error: unknown) => {
+  return untilDoc(client, label, has).catch((error: unknown) => {
     const texts = plainParagraphs(client.doc);
     const missing = markers.filter((m) => !texts.some((t) => t.startsWith(m)));
     throw new Error(

@@ -21,15 +21,17 @@ import {
   appendParagraph,
   type CollabClient,
   connectClient,
+  hasPendingUpdates,
   paragraphs,
   roundTrip,
+  untilDisconnected,
+  untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
 import { seedInstallment, signUp } from '../support/http.ts';
 import { countFromEnv, mulberry32, seedToRun, withSeed } from '../support/seededRandom.ts';
 import { type ServerProcess, startServerProcess } from '../support/serverProcess.ts';
 import { makeDataDir } from '../support/testServer.ts';
-import { until } from '../support/waitFor.ts';
 
 const testFile = 'tests/integration/killLoop.test.ts';
 const seed = seedToRun(1);
@@ -45,23 +47,6 @@ function duplicates(list: readonly string[]): string[] {
   const twice = new Set<string>();
   for (const p of list) (seen.has(p) ? twice : seen).add(p);
   return [...twice];
-}
-
-/** Whether the document holds updates it cannot integrate yet (a missing earlier update). */
-function hasPending(doc: Y.Doc): boolean {
-  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
-  return store.pendingStructs !== null || store.pendingDs !== null;
-}
-
-function untilDisconnected(client: CollabClient): Promise<void> {
-  return until(
-    'the client sees its connection drop',
-    () => !client.provider.wsconnected,
-    (notify) => {
-      client.provider.on('status', notify);
-      return () => client.provider.off('status', notify);
-    },
-  );
 }
 
 async function runKillLoop(): Promise<void> {
@@ -104,9 +89,10 @@ async function runKillLoop(): Promise<void> {
           `${where}: paragraphs a client had received before the kill are missing after the restart`,
         ).toEqual([]);
         expect(duplicates(stored), `${where}: paragraphs stored twice`).toEqual([]);
-        expect(hasPending(fresh.doc), `${where}: the stored state lacks an earlier update`).toBe(
-          false,
-        );
+        expect(
+          hasPendingUpdates(fresh.doc),
+          `${where}: the stored state lacks an earlier update`,
+        ).toBe(false);
         release(fresh, false);
       }
 
@@ -155,13 +141,10 @@ async function runKillLoop(): Promise<void> {
           }, 1),
         );
       });
-      await until(
+      await untilDoc(
+        reader,
         `the reader has seen ${killAfter} updates (${where})`,
         () => observed >= killAfter,
-        (notify) => {
-          reader.doc.on('update', notify);
-          return () => reader.doc.off('update', notify);
-        },
       );
       lastKill = `, after a SIGKILL once the reader had seen ${observed} updates`;
       const dropped = Promise.all([...writers, reader].map((c) => untilDisconnected(c)));

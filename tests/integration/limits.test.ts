@@ -5,21 +5,20 @@
  */
 import type { InstallmentDetail } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
-import { CloseCode, MessageType } from '@baton/shared/protocol.ts';
-import * as encoding from 'lib0/encoding';
+import { CloseCode } from '@baton/shared/protocol.ts';
 import { connect as connectTcp } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   appendParagraph,
-  type CollabClient,
   connectClient,
   nextClose,
   paragraphs,
+  stillSyncing,
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
+import { awarenessFrame } from '../support/frames.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { attemptUpgrade, openSocket } from '../support/rawSocket.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -36,9 +35,8 @@ interface Setup {
 async function withServer(
   env: Record<string, string>,
   run: (setup: Setup) => Promise<void>,
-  dataDir?: string,
 ): Promise<void> {
-  const server = await startTestServer({ env, dataDir });
+  const server = await startTestServer({ env });
   try {
     const ann = await signUp(server.url, 'Ann');
     const { installmentId } = await seedInstallment(server.url, ann);
@@ -55,25 +53,6 @@ async function withServer(
   }
 }
 
-function awarenessMessage(clientId: number, clock: number, state: string): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, state);
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, MessageType.awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
-
-/** Proves a client still syncs: a fresh marker from `from` reaches `to`. */
-async function stillSyncing(from: CollabClient, to: CollabClient): Promise<void> {
-  const marker = `still here ${Math.random()}`;
-  appendParagraph(from.doc, marker);
-  await untilDoc(to, 'the other clients keep syncing', (doc) => paragraphs(doc).includes(marker));
-}
-
 describe('limits', () => {
   it('HARD-1 a frame over MAX_MESSAGE_BYTES closes that socket with 1009', async () => {
     await withServer({ MAX_MESSAGE_BYTES: '65536' }, async (s) => {
@@ -84,7 +63,7 @@ describe('limits', () => {
         const hostile = await openSocket(s.collabUrl, s.headers);
         hostile.ws.send(new Uint8Array(70_000));
         expect(await hostile.closed).toBe(CloseCode.messageTooBig);
-        await stillSyncing(a, b);
+        await stillSyncing(a, b, 'the other clients keep syncing');
       } finally {
         a.destroy();
         b.destroy();
@@ -149,15 +128,21 @@ describe('limits', () => {
       try {
         await Promise.all([untilSynced(a), untilSynced(b)]);
         const big = await openSocket(s.collabUrl, s.headers);
-        big.ws.send(awarenessMessage(4242, 1, JSON.stringify({ note: 'z'.repeat(2_000) })));
+        big.ws.send(
+          awarenessFrame([
+            { clientId: 4242, clock: 1, state: JSON.stringify({ note: 'z'.repeat(2_000) }) },
+          ]),
+        );
         expect(await big.closed).toBe(CloseCode.tooLarge);
 
         const chatty = await openSocket(s.collabUrl, s.headers);
         for (let clock = 1; clock <= 30; clock++) {
-          chatty.ws.send(awarenessMessage(4343, clock, JSON.stringify({ clock })));
+          chatty.ws.send(
+            awarenessFrame([{ clientId: 4343, clock, state: JSON.stringify({ clock }) }]),
+          );
         }
         expect(await chatty.closed).toBe(CloseCode.rateLimited);
-        await stillSyncing(a, b);
+        await stillSyncing(a, b, 'the other clients keep syncing');
       } finally {
         a.destroy();
         b.destroy();
@@ -192,21 +177,8 @@ describe('limits', () => {
       for (let i = 0; i < 3; i++) {
         expect((await attemptUpgrade(s.collabUrl, s.headers)).refusedWith).toBeUndefined();
       }
-      const refusal = await new Promise<{ status: number; retryAfter: string | undefined }>(
-        (resolve, reject) => {
-          const ws = new WebSocket(s.collabUrl, { headers: s.headers });
-          ws.on('unexpected-response', (_request, response) => {
-            response.resume();
-            resolve({
-              status: response.statusCode ?? 0,
-              retryAfter: response.headers['retry-after'],
-            });
-          });
-          ws.on('open', () => reject(new Error('the upgrade was accepted')));
-          ws.on('error', () => undefined);
-        },
-      );
-      expect(refusal.status).toBe(429);
+      const refusal = await attemptUpgrade(s.collabUrl, s.headers);
+      expect(refusal.refusedWith).toBe(429);
       expect(Number(refusal.retryAfter)).toBeGreaterThan(0);
     });
   });

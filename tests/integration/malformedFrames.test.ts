@@ -1,11 +1,9 @@
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  appendParagraph,
   type CollabClient,
   connectClient,
-  paragraphs,
-  untilDoc,
+  stillSyncing,
   untilSynced,
 } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
@@ -63,9 +61,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   // After every bad frame, the good clients still sync and the server still answers.
-  const marker = `still alive ${Math.random()}`;
-  appendParagraph(a.doc, marker);
-  await untilDoc(b, 'b keeps syncing', (doc) => paragraphs(doc).includes(marker));
+  await stillSyncing(a, b, 'b keeps syncing', 'still alive');
   expect((await api(server.url, null, 'GET', '/healthz')).status).toBe(200);
 });
 afterAll(async () => {

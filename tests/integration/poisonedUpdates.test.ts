@@ -4,7 +4,6 @@
  * make a good update bad or take the room down.
  */
 import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -17,6 +16,7 @@ import {
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
+import { syncFrame } from '../support/frames.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { openSocket } from '../support/rawSocket.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -40,14 +40,6 @@ afterAll(async () => {
   reader.destroy();
   await server.dispose();
 });
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 /** Counts the document updates a client's socket receives from now on. */
 function countUpdates(client: CollabClient): () => number {
@@ -73,7 +65,7 @@ describe('poisoned updates', () => {
       { cookie: ann.cookie, origin: server.url },
     );
     // A well-formed envelope around an update with its tail cut off.
-    hostile.ws.send(updateFrame(whole.slice(0, whole.length - 6)));
+    hostile.ws.send(syncFrame(SyncMessageType.update, whole.slice(0, whole.length - 6)));
     expect(await hostile.closed).toBe(CloseCode.malformedMessage);
 
     // Updates reach the reader in commit order: had the cut update been forwarded, it came first.

@@ -1,5 +1,4 @@
 import { MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
-import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
+import { awarenessFrame } from '../support/frames.ts';
 import { openSocket } from '../support/rawSocket.ts';
 import { seedTeam, type Team } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -32,18 +32,6 @@ const onAwareness = (observer: CollabClient) => (notify: () => void) => {
   observer.provider.awareness.on('change', notify);
   return () => observer.provider.awareness.off('change', notify);
 };
-
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientId);
-  encoding.writeVarUint(inner, clock);
-  encoding.writeVarString(inner, JSON.stringify(state));
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, MessageType.awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
 
 describe('presence identity is the server’s', () => {
   it('PRES-1 a client cannot claim another name: the account’s name and colour replace it', async () => {
@@ -85,9 +73,21 @@ describe('presence identity is the server’s', () => {
         origin: server.url,
       },
     );
-    attacker.ws.send(awarenessFrame(victim.doc.clientID, 1_000_000, { marker: 'spoofed' }));
+    attacker.ws.send(
+      awarenessFrame([
+        {
+          clientId: victim.doc.clientID,
+          clock: 1_000_000,
+          state: JSON.stringify({ marker: 'spoofed' }),
+        },
+      ]),
+    );
     // Then its own state: once the observer sees that, the spoof has been handled too.
-    attacker.ws.send(awarenessFrame(424242, 1, { marker: 'attacker' }));
+    attacker.ws.send(
+      awarenessFrame([
+        { clientId: 424242, clock: 1, state: JSON.stringify({ marker: 'attacker' }) },
+      ]),
+    );
     await until(
       'the observer sees the attacker',
       () => stateOf(observer, 424242)?.marker === 'attacker',

@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { artifactsDir, hasChromium, launchBrowser, requireChromiumUnderCi } from './browser.ts';
+import { password } from './http.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
-export const password = 'correct horse battery';
+export { password };
 
 export interface BrowserSuite {
   readonly server: TestServer;

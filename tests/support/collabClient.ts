@@ -82,6 +82,27 @@ export function untilDoc(
   );
 }
 
+/** Waits until the client sees its connection drop. */
+export function untilDisconnected(
+  client: CollabClient,
+  label = 'the client sees its connection drop',
+): Promise<void> {
+  return until(
+    label,
+    () => !client.provider.wsconnected,
+    (notify) => {
+      client.provider.on('status', notify);
+      return () => client.provider.off('status', notify);
+    },
+  );
+}
+
+/** Whether the document holds updates it cannot integrate yet (a missing earlier update). */
+export function hasPendingUpdates(doc: Y.Doc): boolean {
+  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
+  return store.pendingStructs !== null || store.pendingDs !== null;
+}
+
 /** Appends a paragraph the way Tiptap stores one: an XmlElement holding an XmlText. */
 export function appendParagraph(doc: Y.Doc, text: string): void {
   const fragment = doc.getXmlFragment(DOC_FRAGMENT);
@@ -103,6 +124,21 @@ export function paragraphs(doc: Y.Doc): string[] {
             .join('')
         : '',
     );
+}
+
+/**
+ * Proves a client still syncs: a fresh marker paragraph (`prefix` and a random
+ * number) appended on `from` reaches `to`.
+ */
+export async function stillSyncing(
+  from: CollabClient,
+  to: CollabClient,
+  label: string,
+  prefix = 'still here',
+): Promise<void> {
+  const marker = `${prefix} ${Math.random()}`;
+  appendParagraph(from.doc, marker);
+  await untilDoc(to, label, (doc) => paragraphs(doc).includes(marker));
 }
 
 /**

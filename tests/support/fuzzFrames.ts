@@ -15,6 +15,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { awarenessFrame, syncFrame } from './frames.ts';
 import { mulberry32, type Random } from './seededRandom.ts';
 
 /** A seed for sub-stream `index` of `seed` (independent of every other index). */
@@ -229,10 +230,7 @@ export function buildCorpus(random: FuzzRandom): Corpus {
 }
 
 /** Flips, overwrites, inserts, deletes, duplicates or cuts bytes, 1 to 8 times. */
-export function mutate(
-  random: FuzzRandom,
-  input: Uint8Array,
-): { bytes: Uint8Array; how: string[] } {
+function mutate(random: FuzzRandom, input: Uint8Array): { bytes: Uint8Array; how: string[] } {
   let bytes: number[] = Array.from(input);
   const how: string[] = [];
   const rounds = random.between(1, 8);
@@ -411,14 +409,6 @@ function truncatedVarint(random: FuzzRandom, corpus: Corpus, make: Make): FuzzCa
   }
 }
 
-function envelope(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
 function envelopeUpdate(random: FuzzRandom, corpus: Corpus, make: Make): FuzzCase {
   const syncType = random.chance(0.7) ? SyncMessageType.update : SyncMessageType.step2;
   const name = syncType === SyncMessageType.update ? 'update' : 'step 2';
@@ -426,18 +416,18 @@ function envelopeUpdate(random: FuzzRandom, corpus: Corpus, make: Make): FuzzCas
   switch (random.between(0, 5)) {
     case 0: {
       const payload = random.bytes(random.length(16 * 1024));
-      return make(`${name} of ${payload.length} random bytes`, envelope(syncType, payload));
+      return make(`${name} of ${payload.length} random bytes`, syncFrame(syncType, payload));
     }
     case 1:
     case 2: {
       const { bytes, how } = mutate(random, real);
-      return make(`${name} of a mutated update (${how.join(' ')})`, envelope(syncType, bytes));
+      return make(`${name} of a mutated update (${how.join(' ')})`, syncFrame(syncType, bytes));
     }
     case 3: {
       const cut = random.between(0, Math.max(0, real.length - 1));
       return make(
         `${name} of an update cut from ${real.length} to ${cut}`,
-        envelope(syncType, real.slice(0, cut)),
+        syncFrame(syncType, real.slice(0, cut)),
       );
     }
     case 4: {
@@ -454,7 +444,7 @@ function envelopeUpdate(random: FuzzRandom, corpus: Corpus, make: Make): FuzzCas
       encoding.writeUint8Array(encoder, random.bytes(random.between(0, 32)));
       return make(
         `${name} with extreme numbers`,
-        envelope(syncType, encoding.toUint8Array(encoder)),
+        syncFrame(syncType, encoding.toUint8Array(encoder)),
       );
     }
     default: {
@@ -463,23 +453,9 @@ function envelopeUpdate(random: FuzzRandom, corpus: Corpus, make: Make): FuzzCas
       const payload = random.chance(0.5)
         ? Y.mergeUpdates([real, other])
         : Uint8Array.from([...real, ...random.bytes(random.between(1, 16))]);
-      return make(`${name} of a real update, recombined`, envelope(syncType, payload));
+      return make(`${name} of a real update, recombined`, syncFrame(syncType, payload));
     }
   }
-}
-
-function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: string }>) {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, state);
-  }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(encoder);
 }
 
 /** A fresh client id (never a healthy client's). */

@@ -6,6 +6,8 @@ export interface UpgradeOutcome {
   refusedWith?: number;
   /** Frames received before the socket ended. */
   frames: number;
+  /** The refusal's Retry-After header; only present when the response had one. */
+  retryAfter?: string;
 }
 
 /** Tries to open a collab socket and reports whether the upgrade was refused. */
@@ -19,7 +21,14 @@ export function attemptUpgrade(
     ws.on('message', () => frames++);
     ws.on('unexpected-response', (_req, res) => {
       res.resume();
-      res.on('end', () => resolve({ refusedWith: res.statusCode, frames }));
+      const retryAfter = res.headers['retry-after'];
+      res.on('end', () =>
+        resolve(
+          retryAfter === undefined
+            ? { refusedWith: res.statusCode, frames }
+            : { refusedWith: res.statusCode, frames, retryAfter },
+        ),
+      );
     });
     ws.on('open', () => {
       ws.close();
