@@ -3,7 +3,12 @@
  * same-origin paths are honoured so the link cannot send a person elsewhere.
  */
 export function signInPath(next: string): string {
-  return next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+  return withNext('/sign-in', next);
+}
+
+/** `path`, carrying `next` as where to go afterwards (nothing to carry for `/`). */
+export function withNext(path: string, next: string): string {
+  return next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
 }
 
 /** The safe return path from a `?next=` value, or `/`. */

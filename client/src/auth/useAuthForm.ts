@@ -5,14 +5,15 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FieldErrors } from '../lib/formErrors.ts';
-import { markSignedIn } from './authClient.ts';
+import { markSignedIn, useSession } from './authClient.ts';
 import { type AuthError, describeAuthError } from './authErrors.ts';
-import { safeNext } from './returnTo.ts';
+import { safeNext, withNext } from './returnTo.ts';
 
 export function useAuthForm() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
+  const session = useSession();
   const [fields, setFields] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,9 +42,15 @@ export function useAuthForm() {
     navigate(next, { replace: true });
   }
 
-  /** `path`, keeping where to go afterwards. */
-  const withNext = (path: string) =>
-    next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
-
-  return { next, fields, formError, busy, submit, withNext };
+  return {
+    next,
+    /** Already signed in (and not by this form's own submit, which navigates itself). */
+    signedIn: Boolean(session.data?.user) && !busy,
+    fields,
+    formError,
+    busy,
+    submit,
+    /** `path`, keeping where to go afterwards. */
+    withNext: (path: string) => withNext(path, next),
+  };
 }

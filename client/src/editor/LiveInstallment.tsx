@@ -23,8 +23,8 @@ interface Props {
   role: Role;
   /** The API refused you on the latest re-check. */
   lostAccess: boolean;
-  /** The server's document size limits (from the installment); without them, no size warning. */
-  documentLimits?: DocumentLimits;
+  /** The server's document size limits (from the installment), for the size warning. */
+  documentLimits: DocumentLimits;
   /** The server signalled an access change: re-read your role. */
   onAccessChanged: () => void;
   /** View-only editor extensions the page adds (see CollabEditor). */
@@ -93,7 +93,7 @@ function SessionView({
         connectionReadOnly={roleCanEdit && access.readOnly}
       />
       {/* Only for those who can add text: the advice is about where to write next. */}
-      {documentLimits && roleCanEdit && !lostAccess && (
+      {roleCanEdit && !lostAccess && (
         <DocumentSizeBanner provider={session.provider} limits={documentLimits} />
       )}
       <div className="installment-editor__bar">

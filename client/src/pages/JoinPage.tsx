@@ -5,6 +5,7 @@ import { api } from '../api/endpoints.ts';
 import type { ApiError } from '../api/http.ts';
 import { toApiError, useResource } from '../api/useResource.ts';
 import { useSession } from '../auth/authClient.ts';
+import { withNext } from '../auth/returnTo.ts';
 import { Loading } from '../components/Loading.tsx';
 import { formatExpiry } from '../lib/format.ts';
 import { describeRole, withArticle } from '../lib/roleText.ts';
@@ -88,13 +89,10 @@ function JoinCard({ token, preview }: { token: string; preview: ShareLinkPreview
           <p className="join__text">
             Sign in or create an account to join. You come back here after.
           </p>
-          <Link
-            to={`/sign-in?next=${encodeURIComponent(here)}`}
-            className="button button--primary button--block"
-          >
+          <Link to={withNext('/sign-in', here)} className="button button--primary button--block">
             Sign in
           </Link>
-          <Link to={`/sign-up?next=${encodeURIComponent(here)}`} className="button button--block">
+          <Link to={withNext('/sign-up', here)} className="button button--block">
             Create an account
           </Link>
         </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
-import { signIn, useSession } from '../auth/authClient.ts';
+import { signIn } from '../auth/authClient.ts';
 import { useAuthForm } from '../auth/useAuthForm.ts';
 import { validateCredentials } from '../auth/validateCredentials.ts';
 import { TextField } from '../components/Field.tsx';
@@ -8,12 +8,11 @@ import { AuthLayout } from './AuthLayout.tsx';
 
 /** `/sign-in`: email and password, then back to `?next=` or the series list. */
 export function SignInPage() {
-  const session = useSession();
-  const { next, fields, formError, busy, submit, withNext } = useAuthForm();
+  const { next, signedIn, fields, formError, busy, submit, withNext } = useAuthForm();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  if (session.data?.user && !busy) return <Navigate to={next} replace />;
+  if (signedIn) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent) =>
     submit(

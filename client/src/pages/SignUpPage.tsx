@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { limits } from '@baton/shared/limits.ts';
-import { signUp, useSession } from '../auth/authClient.ts';
+import { signUp } from '../auth/authClient.ts';
 import { useAuthForm } from '../auth/useAuthForm.ts';
 import { validateCredentials } from '../auth/validateCredentials.ts';
 import { TextField } from '../components/Field.tsx';
@@ -9,13 +9,12 @@ import { AuthLayout } from './AuthLayout.tsx';
 
 /** `/sign-up`: name, email and password; signs the new account in and goes on. */
 export function SignUpPage() {
-  const session = useSession();
-  const { next, fields, formError, busy, submit, withNext } = useAuthForm();
+  const { next, signedIn, fields, formError, busy, submit, withNext } = useAuthForm();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  if (session.data?.user && !busy) return <Navigate to={next} replace />;
+  if (signedIn) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent) =>
     submit(

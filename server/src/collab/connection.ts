@@ -48,7 +48,7 @@ export class Connection {
     this.buffered = null;
     for (const frame of pending) {
       if (this.closed) break;
-      this.receive(frame);
+      this.handle(frame); // charged to the budget when it arrived
     }
   }
 
@@ -69,6 +69,11 @@ export class Connection {
       }
       return;
     }
+    this.handle(frame);
+  }
+
+  /** Acts on one frame; a refused or malformed one closes this socket. */
+  private handle(frame: Uint8Array): void {
     try {
       this.dispatch(frame);
     } catch (error) {

@@ -21,17 +21,17 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 
 /** A sync step 2 carrying an update that already is the whole state. */
 export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncPayload(SyncMessageType.step2, update);
 }
 
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  return encodeSyncPayload(SyncMessageType.update, update);
+}
+
+function encodeSyncPayload(type: number, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.update);
+  encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }

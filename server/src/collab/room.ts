@@ -65,8 +65,6 @@ export class Room {
    * of a long essay need not wait for the server to build its Y.Doc.
    */
   private unintegrated: Uint8Array | null = null;
-  /** Connections that joined before integration; they get the server's sync step 1 after it. */
-  private owedStep1: Connection[] = [];
   private integratingStored = false;
   private integrateTimer: NodeJS.Timeout | null = null;
   readonly connections = new Set<Connection>();
@@ -154,8 +152,9 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    if (this.unintegrated) this.owedStep1.push(connection);
-    else connection.send(encodeSyncStep1(this.ydoc));
+    // Until the stored log is integrated the server has no state to ask about;
+    // everyone connected then gets its sync step 1 once it is (integrateStored).
+    if (!this.unintegrated) connection.send(encodeSyncStep1(this.ydoc));
     if (connection.identity.readOnly) connection.send(readOnlyMessage);
     const presence = this.presence.encodeAll();
     if (presence) connection.send(presence);
@@ -328,7 +327,6 @@ export class Room {
     // A destroyed room must not be kept alive by its pending timer.
     if (this.integrateTimer) clearTimeout(this.integrateTimer);
     this.unintegrated = null;
-    this.owedStep1 = [];
     this.ydoc.destroy();
   }
 
@@ -346,9 +344,8 @@ export class Room {
       this.integratingStored = false;
     }
     const step1 = encodeSyncStep1(this.ydoc);
-    for (const connection of this.owedStep1.splice(0)) {
-      if (this.connections.has(connection)) connection.send(step1);
-    }
+    // Only a room loaded from a compacted log gets here: every connection joined before now.
+    for (const connection of this.connections) connection.send(step1);
   }
 
   private compactWhenIdle(): void {

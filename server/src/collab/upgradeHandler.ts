@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.ts';
-import { type Auth, sessionUser } from '../auth/auth.ts';
+import { type Auth, carriesApiKey, sessionUser } from '../auth/auth.ts';
 import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
 import { requireInstallmentCapability } from '../domain/access.ts';
 import type { Kysely } from 'kysely';
@@ -107,11 +107,12 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     throw new AppError('forbidden', 403, 'Origin not allowed');
   }
   const queryToken = url.searchParams.get('token');
-  const { authorization, cookie } = request.headers;
-  const hasApiKey =
-    queryToken !== null || authorization !== undefined || 'x-api-key' in request.headers;
+  const hasApiKey = carriesApiKey(
+    (name) => request.headers[name] as string | undefined,
+    queryToken,
+  );
   // Cookies the quick lookup is sure about skip better-auth; everything else goes through it.
-  const quick = hasApiKey ? undefined : await deps.sessionFromCookie(cookie);
+  const quick = hasApiKey ? undefined : await deps.sessionFromCookie(request.headers.cookie);
   const user =
     quick === undefined ? await sessionUser(deps.auth, toHeaders(request), queryToken) : quick;
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');

@@ -36,7 +36,8 @@ export async function changeThread(
   installmentId: string,
   threadId: string,
   type: InstallmentEventType,
-  change: (trx: Kysely<Database>) => Promise<void>,
+  /** Makes the change; `now` is the time of it (the thread's new updatedAt). */
+  change: (trx: Kysely<Database>, now: string) => Promise<void>,
 ): Promise<CommentThread> {
   const [row] = await loadThreadRows(deps.db, installmentId, threadId);
   const detached = row
@@ -45,11 +46,12 @@ export async function changeThread(
       ])
     : new Map<string, boolean>();
   const { thread, event } = await deps.db.transaction().execute(async (trx) => {
-    await change(trx);
+    const now = nowIso();
+    await change(trx, now);
     // Every change to a thread or its messages moves the thread's updatedAt.
     await trx
       .updateTable('comment_thread')
-      .set({ updated_at: nowIso() })
+      .set({ updated_at: now })
       .where('id', '=', threadId)
       .execute();
     const [thread] = await loadThreads(trx, installmentId, detached, threadId);

@@ -1,7 +1,7 @@
 import type { CommentThread, CreateThreadInput } from '@baton/shared/comments.ts';
 import { AnchorResolver } from '../../comments/anchors.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId } from '../ids.ts';
 import type { CommentDeps } from './commentContext.ts';
 import { changeThread } from './commentContext.ts';
 
@@ -19,8 +19,7 @@ export async function createThread(
   await requireInstallmentCapability(deps.db, actor, installmentId, 'comment');
   await deps.drafts.read(installmentId, (doc) => new AnchorResolver(doc).validateNew(input.anchor));
   const threadId = newId();
-  return changeThread(deps, installmentId, threadId, 'thread.created', async (trx) => {
-    const now = nowIso();
+  return changeThread(deps, installmentId, threadId, 'thread.created', async (trx, now) => {
     await trx
       .insertInto('comment_thread')
       .values({

@@ -8,7 +8,7 @@ import type {
 import { can } from '@baton/shared/roles.ts';
 import { forbidden } from '../../http/errors.ts';
 import type { Actor } from '../access.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId } from '../ids.ts';
 import { type CommentDeps, changeThread } from './commentContext.ts';
 import { requireMessage, requireThread } from './threadAccess.ts';
 
@@ -19,18 +19,24 @@ export async function replyToThread(
   input: ReplyInput,
 ): Promise<CommentThread> {
   const { thread } = await requireThread(deps.db, actor, threadId, 'comment');
-  return changeThread(deps, thread.installment_id, threadId, 'message.created', async (trx) => {
-    await trx
-      .insertInto('comment_message')
-      .values({
-        id: newId(),
-        thread_id: threadId,
-        author_id: actor.userId,
-        body: input.body,
-        created_at: nowIso(),
-      })
-      .execute();
-  });
+  return changeThread(
+    deps,
+    thread.installment_id,
+    threadId,
+    'message.created',
+    async (trx, now) => {
+      await trx
+        .insertInto('comment_message')
+        .values({
+          id: newId(),
+          thread_id: threadId,
+          author_id: actor.userId,
+          body: input.body,
+          created_at: now,
+        })
+        .execute();
+    },
+  );
 }
 
 /** Resolves or reopens: the thread's author (who may still comment) or anyone who can edit. */
@@ -44,8 +50,7 @@ export async function setThreadResolved(
   if (thread.author_id !== actor.userId && !can(role, 'edit')) {
     throw forbidden('Only the thread’s author or someone who can edit may resolve or reopen it.');
   }
-  return changeThread(deps, thread.installment_id, threadId, 'thread.updated', async (trx) => {
-    const now = nowIso();
+  return changeThread(deps, thread.installment_id, threadId, 'thread.updated', async (trx, now) => {
     await trx
       .updateTable('comment_thread')
       .set({
@@ -72,13 +77,19 @@ export async function editMessage(
   input: EditMessageInput,
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
-  return changeThread(deps, thread.installment_id, thread.id, 'message.updated', async (trx) => {
-    await trx
-      .updateTable('comment_message')
-      .set({ body: input.body, edited_at: nowIso() })
-      .where('id', '=', messageId)
-      .execute();
-  });
+  return changeThread(
+    deps,
+    thread.installment_id,
+    thread.id,
+    'message.updated',
+    async (trx, now) => {
+      await trx
+        .updateTable('comment_message')
+        .set({ body: input.body, edited_at: now })
+        .where('id', '=', messageId)
+        .execute();
+    },
+  );
 }
 
 /** Soft delete: the thread keeps a "message deleted" placeholder. */
@@ -88,11 +99,17 @@ export async function deleteMessage(
   messageId: string,
 ): Promise<CommentThread> {
   const { thread } = await requireOwnMessage(deps, actor, messageId);
-  return changeThread(deps, thread.installment_id, thread.id, 'message.deleted', async (trx) => {
-    await trx
-      .updateTable('comment_message')
-      .set({ deleted_at: nowIso() })
-      .where('id', '=', messageId)
-      .execute();
-  });
+  return changeThread(
+    deps,
+    thread.installment_id,
+    thread.id,
+    'message.deleted',
+    async (trx, now) => {
+      await trx
+        .updateTable('comment_message')
+        .set({ deleted_at: now })
+        .where('id', '=', messageId)
+        .execute();
+    },
+  );
 }

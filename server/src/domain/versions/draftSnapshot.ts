@@ -1,11 +1,9 @@
 /** The draft as it is now: canonical ProseMirror JSON, the node, and its Yjs state. */
-import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
-import { editorSchema } from '../../content/editorSchema.ts';
-import { readFragment } from '../../content/readFragment.ts';
+import { readDraftNode } from '../../content/draftContent.ts';
 
 export interface DraftSnapshot {
   node: PmNode;
@@ -18,7 +16,7 @@ export function readDraftSnapshot(
   installmentId: string,
 ): Promise<DraftSnapshot> {
   return drafts.read(installmentId, (doc) => {
-    const node = readFragment(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
+    const node = readDraftNode(doc);
     return { node, json: node.toJSON(), yjsState: Y.encodeStateAsUpdate(doc) };
   });
 }

@@ -18,16 +18,14 @@ import {
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
-const id = pathId;
-
 /** Threads of an installment, mounted at `/api/installments`. */
 export function installmentThreadRoutes(deps: CommentDeps) {
   return new Hono<ActorEnv>()
     .get('/:id/threads', async (c) =>
-      c.json(await listThreads(deps, c.var.actor, id(c.req.param('id'), 'Installment'))),
+      c.json(await listThreads(deps, c.var.actor, pathId(c.req.param('id'), 'Installment'))),
     )
     .post('/:id/threads', async (c) => {
-      const installmentId = id(c.req.param('id'), 'Installment');
+      const installmentId = pathId(c.req.param('id'), 'Installment');
       const input = await readJson(c, createThreadInput);
       return c.json(await createThread(deps, c.var.actor, installmentId, input), 201);
     });
@@ -37,21 +35,21 @@ export function installmentThreadRoutes(deps: CommentDeps) {
 export function threadRoutes(deps: CommentDeps) {
   return new Hono<ActorEnv>()
     .post('/threads/:id/replies', async (c) => {
-      const threadId = id(c.req.param('id'), 'Thread');
+      const threadId = pathId(c.req.param('id'), 'Thread');
       const input = await readJson(c, replyInput);
       return c.json(await replyToThread(deps, c.var.actor, threadId, input), 201);
     })
     .patch('/threads/:id', async (c) => {
-      const threadId = id(c.req.param('id'), 'Thread');
+      const threadId = pathId(c.req.param('id'), 'Thread');
       const input = await readJson(c, updateThreadInput);
       return c.json(await setThreadResolved(deps, c.var.actor, threadId, input));
     })
     .patch('/messages/:id', async (c) => {
-      const messageId = id(c.req.param('id'), 'Message');
+      const messageId = pathId(c.req.param('id'), 'Message');
       const input = await readJson(c, editMessageInput);
       return c.json(await editMessage(deps, c.var.actor, messageId, input));
     })
     .delete('/messages/:id', async (c) =>
-      c.json(await deleteMessage(deps, c.var.actor, id(c.req.param('id'), 'Message'))),
+      c.json(await deleteMessage(deps, c.var.actor, pathId(c.req.param('id'), 'Message'))),
     );
 }

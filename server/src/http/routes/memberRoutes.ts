@@ -19,61 +19,59 @@ export interface MemberRouteDeps {
   publicUrl: string;
 }
 
-const id = pathId;
-
 /** Membership of one series, mounted at `/api/series/:id`. */
 export function memberRoutes({ db, accessChanges, publicUrl }: MemberRouteDeps) {
   return new Hono<ActorEnv>()
     .get('/:id/members', async (c) =>
-      c.json(await listMembers(db, c.var.actor, id(c.req.param('id'), 'Series'), publicUrl)),
+      c.json(await listMembers(db, c.var.actor, pathId(c.req.param('id'), 'Series'), publicUrl)),
     )
     .post('/:id/members', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       const input = await readJson(c, inviteMemberInput);
       return c.json(await inviteMember(db, c.var.actor, seriesId, input), 201);
     })
     .patch('/:id/members/:userId', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       const input = await readJson(c, changeRoleInput);
-      const userId = id(c.req.param('userId'), 'Member');
+      const userId = pathId(c.req.param('userId'), 'Member');
       return c.json(
         await changeMemberRole(db, accessChanges, c.var.actor, seriesId, userId, input),
       );
     })
     .delete('/:id/members/:userId', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       await removeMember(
         db,
         accessChanges,
         c.var.actor,
         seriesId,
-        id(c.req.param('userId'), 'Member'),
+        pathId(c.req.param('userId'), 'Member'),
       );
       return c.body(null, 204);
     })
     .delete('/:id/invitations/:invitationId', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       await withdrawInvitation(
         db,
         c.var.actor,
         seriesId,
-        id(c.req.param('invitationId'), 'Invitation'),
+        pathId(c.req.param('invitationId'), 'Invitation'),
       );
       return c.body(null, 204);
     })
     .post('/:id/links', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       const input = await readJson(c, createShareLinkInput);
       return c.json(await createShareLink(db, c.var.actor, seriesId, input, publicUrl), 201);
     })
     .delete('/:id/links/:linkId', async (c) => {
-      const seriesId = id(c.req.param('id'), 'Series');
+      const seriesId = pathId(c.req.param('id'), 'Series');
       await revokeShareLink(
         db,
         accessChanges,
         c.var.actor,
         seriesId,
-        id(c.req.param('linkId'), 'Share link'),
+        pathId(c.req.param('linkId'), 'Share link'),
       );
       return c.body(null, 204);
     });
