@@ -21,6 +21,13 @@ export const limits = {
    */
   messagesPerSecond: 300,
   awarenessPerSecond: 100,
+  /**
+   * Presence (carets, selections, who is here) is sent to a room's clients at
+   * most this often, every change in between in one message: document updates
+   * go out first and clients are not woken for each caret move. 0 sends once
+   * per event-loop turn. PRESENCE_INTERVAL_MS.
+   */
+  presenceIntervalMs: 50,
   /** New websocket connections one address may open per minute; 0 turns it off. CONNECTIONS_PER_IP_PER_MINUTE. */
   connectionsPerIpPerMinute: 600,
   /**

@@ -38,6 +38,8 @@ export interface RoomOptions {
   maxDocumentBytes: number;
   documentWarningBytes: number;
   maxAwarenessStateBytes: number;
+  /** How often presence changes are sent (see RoomPresence); 0: once per event-loop turn. */
+  presenceIntervalMs: number;
   /** How a failed store write is retried before the room gives up (see `fail`). */
   storeRetry: RetryPolicy;
 }
@@ -136,6 +138,7 @@ export class Room {
         publish: (update) => this.options.fanout.publishAwareness(this.name, update),
       },
       options.maxAwarenessStateBytes,
+      options.presenceIntervalMs,
     );
   }
 

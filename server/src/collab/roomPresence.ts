@@ -3,7 +3,14 @@
  * JSON each client sent. Only entries newer than what the room holds are
  * accepted and forwarded: the stock provider echoes every remote change back,
  * and forwarding those echoes multiplies traffic. Accepted entries are
- * coalesced and broadcast once per event-loop turn.
+ * coalesced and broadcast at most once per interval (50 ms by default).
+ *
+ * Why an interval: each presence message wakes every client of the room, and
+ * each stock client echoes it back. Sent with every caret move, presence is
+ * half of a busy room's messages and is read by every client before the next
+ * edit; paced, edits reach clients first and presence costs a fraction. A
+ * caret is a relative position, so it already follows remote typing; only a
+ * caret moved by hand shows up to one interval late.
  *
  * Identity is the server's: a connection may set only its own client id (the
  * first one it announces), and the `user` field of its state is replaced with
@@ -49,11 +56,14 @@ export class RoomPresence {
   private readonly queued = new Map<number, { entry: PresenceEntry; publish: boolean }>();
   private readonly ownClientIds = new WeakMap<object, number>();
   private flushScheduled = false;
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly outputs: PresenceOutputs,
     /** Largest JSON state one client may set (UTF-16 length; a bound, not an exact byte count). */
     private readonly maxStateLength: number,
+    /** Longest a change waits before it is sent; 0: the end of the event-loop turn. */
+    private readonly intervalMs: number,
   ) {}
 
   /** The connection that set the live presence of `clientId`, if a local one did. */
@@ -157,6 +167,8 @@ export class RoomPresence {
   /** Broadcasts what is queued now instead of at the end of the turn. */
   flush(): void {
     this.flushScheduled = false;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     if (this.queued.size === 0) return;
     const queued = [...this.queued.values()];
     this.queued.clear();
@@ -175,10 +187,10 @@ export class RoomPresence {
     // last state (an older clock) cannot bring them back.
     this.entries.set(entry.clientId, entry);
     this.queued.set(entry.clientId, { entry, publish });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    if (this.intervalMs === 0) setImmediate(() => this.flush());
+    else this.flushTimer = setTimeout(() => this.flush(), this.intervalMs);
   }
 }
 

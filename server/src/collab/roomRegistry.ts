@@ -44,6 +44,7 @@ export type RoomLimits = Pick<
   | 'maxAwarenessStateBytes'
   | 'messagesPerSecond'
   | 'awarenessPerSecond'
+  | 'presenceIntervalMs'
 >;
 
 export interface RegistryStats {

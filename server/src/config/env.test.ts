@@ -36,4 +36,10 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('https://baton.example.com');
     expect(config.trustedOrigins).toEqual(['https://a.example.com', 'http://b.example.com:8080']);
   });
+
+  it('paces presence every 50 ms unless told otherwise, and at most once a second', () => {
+    expect(parseConfig({}).collabLimits.presenceIntervalMs).toBe(50);
+    expect(parseConfig({ PRESENCE_INTERVAL_MS: '0' }).collabLimits.presenceIntervalMs).toBe(0);
+    expect(() => parseConfig({ PRESENCE_INTERVAL_MS: '5000' })).toThrow(/PRESENCE_INTERVAL_MS/);
+  });
 });

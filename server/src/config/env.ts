@@ -41,6 +41,7 @@ const envSchema = z.object({
   MAX_AWARENESS_BYTES: positive(limits.maxAwarenessStateBytes),
   MESSAGES_PER_SECOND: positive(limits.messagesPerSecond),
   AWARENESS_PER_SECOND: positive(limits.awarenessPerSecond),
+  PRESENCE_INTERVAL_MS: count(limits.presenceIntervalMs).pipe(z.number().max(1_000)),
   CONNECTIONS_PER_IP_PER_MINUTE: count(limits.connectionsPerIpPerMinute),
   HANDSHAKE_TIMEOUT_MS: positive(limits.handshakeTimeoutMs).pipe(z.number().max(120_000)),
   TRUST_PROXY: flag(false),
@@ -78,7 +79,7 @@ export interface Config {
   authRateLimit: boolean;
 }
 
-/** What one client may send over the collaboration websocket; defaults in shared/limits.ts. */
+/** What one client may send over the collaboration websocket, and how presence is paced; defaults in shared/limits.ts. */
 export interface CollabLimits {
   maxMessageBytes: number;
   maxDocumentBytes: number;
@@ -86,6 +87,8 @@ export interface CollabLimits {
   maxAwarenessStateBytes: number;
   messagesPerSecond: number;
   awarenessPerSecond: number;
+  /** 0: once per event-loop turn. */
+  presenceIntervalMs: number;
   /** 0: no limit. */
   connectionsPerIpPerMinute: number;
   handshakeTimeoutMs: number;
@@ -146,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxAwarenessStateBytes: e.MAX_AWARENESS_BYTES,
       messagesPerSecond: e.MESSAGES_PER_SECOND,
       awarenessPerSecond: e.AWARENESS_PER_SECOND,
+      presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
       connectionsPerIpPerMinute: e.CONNECTIONS_PER_IP_PER_MINUTE,
       handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
     },
