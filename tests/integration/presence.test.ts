@@ -126,3 +126,48 @@ describe('read-only connections', () => {
     for (const c of [owner, viewer, fresh]) c.destroy();
   });
 });
+
+describe('presence pacing', () => {
+  it('PRES-3 presence changes within PRESENCE_INTERVAL_MS reach other clients in one message, after the edit that came with them', async () => {
+    // A long interval, so the order below cannot depend on how fast this machine is.
+    const paced = await startTestServer({ env: { PRESENCE_INTERVAL_MS: '1000' } });
+    try {
+      const pacedTeam = await seedTeam(paced.url);
+      const writer = connectClient(
+        paced.url,
+        pacedTeam.installmentId,
+        pacedTeam.users.editor.cookie,
+      );
+      const observer = connectClient(
+        paced.url,
+        pacedTeam.installmentId,
+        pacedTeam.users.owner.cookie,
+      );
+      await Promise.all([untilSynced(writer), untilSynced(observer)]);
+      const markersSeen: Array<string | undefined> = [];
+      observer.provider.awareness.on('change', () => {
+        markersSeen.push(stateOf(observer, writer.doc.clientID)?.marker);
+      });
+
+      writer.provider.awareness.setLocalStateField('marker', 'caret 1');
+      await roundTrip(writer); // the server has taken the first change
+      writer.provider.awareness.setLocalStateField('marker', 'caret 2');
+      appendParagraph(writer.doc, 'typed with the caret');
+      await untilDoc(observer, 'the edit arrives', (doc) =>
+        paragraphs(doc).includes('typed with the caret'),
+      );
+      expect(markersSeen).toEqual([]);
+
+      await until(
+        'the observer sees the caret',
+        () => stateOf(observer, writer.doc.clientID)?.marker === 'caret 2',
+        onAwareness(observer),
+      );
+      expect(markersSeen).toEqual(['caret 2']);
+      writer.destroy();
+      observer.destroy();
+    } finally {
+      await paced.dispose();
+    }
+  });
+});
