@@ -1,9 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import * as Y from 'yjs';
 import {
   appendParagraph,
   type CollabClient,
   connectClient,
   paragraphs,
+  roundTrip,
   untilDoc,
   untilSynced,
 } from '../support/collabClient.ts';
@@ -77,5 +80,32 @@ describe('live co-editing through the server', () => {
     await until('b sees Ann', seesAnn, onChange);
     a.destroy();
     await until('Ann is gone for b', () => !seesAnn(), onChange);
+  });
+
+  it('SYNC-17 a client that reconnects and edits before its handshake ends keeps its socket and loses nothing', async () => {
+    const writer = client();
+    const reader = client();
+    await Promise.all([untilSynced(writer), untilSynced(reader)]);
+    writer.provider.disconnect();
+    appendParagraph(writer.doc, 'written offline, then trimmed');
+    const closes: number[] = [];
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      writer.provider.off('status', onStatus);
+      writer.provider.ws?.addEventListener('close', (event) => closes.push(event.code));
+      // The provider says "connected" before it sends its sync step 1: this edit reaches
+      // the server before the step 2 that carries the offline paragraph it trims.
+      const fragment = writer.doc.getXmlFragment(DOC_FRAGMENT);
+      const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement;
+      (paragraph.get(0) as Y.XmlText).delete(0, 'written offline, '.length);
+    };
+    writer.provider.on('status', onStatus);
+    writer.provider.connect();
+    await untilDoc(reader, 'the reader gets the trimmed paragraph', (doc) =>
+      paragraphs(doc).includes('then trimmed'),
+    );
+    await roundTrip(writer);
+    expect(closes).toEqual([]);
+    expect(paragraphs(reader.doc)).toEqual(paragraphs(writer.doc));
   });
 });

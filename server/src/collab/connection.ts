@@ -8,11 +8,19 @@ import * as decoding from 'lib0/decoding';
 import type { CollabIdentity, CollabSocket, SharedMessage } from './collabSocket.ts';
 import { encodeUpdateMessage } from './messages.ts';
 import { RateBudget, type RateLimits } from './rateBudget.ts';
-import { malformed, Refusal } from './refusal.ts';
+import { malformed, MissingDependency, Refusal } from './refusal.ts';
 import type { Room } from './room.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
 const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
+/** Updates waiting for the client's sync step 2 are kept, up to this many bytes. */
+const maxWaitingBytesBeforeStep2 = 8 * 1024 * 1024;
+
+/** An update that came before the client's sync step 2 and builds on something only that brings. */
+interface WaitingUpdate {
+  payload: Uint8Array;
+  message: Uint8Array;
+}
 
 /** Who is told when a connection leaves its room (the registry, to unload empty rooms). */
 export interface ConnectionHost {
@@ -25,6 +33,15 @@ export class Connection {
   private bufferedBytes = 0;
   private closed = false;
   private readonly budget: RateBudget;
+  /**
+   * Until the client's first sync step 2, updates that build on changes the
+   * server does not have wait here (null afterwards). A stock client that
+   * reconnects sends what it did offline in its step 2, which answers the
+   * server's step 1; an edit made in the meantime can arrive first and build
+   * on those offline changes. After the step 2 such an update is refused.
+   */
+  private waitingForStep2: WaitingUpdate[] | null = [];
+  private waitingBytes = 0;
 
   constructor(
     readonly socket: CollabSocket,
@@ -109,6 +126,7 @@ export class Connection {
     const room = this.room;
     this.room = null;
     this.buffered = null;
+    this.waitingForStep2 = null;
     room?.leave(this);
     if (room) this.host.connectionLeft(room);
   }
@@ -155,17 +173,43 @@ export class Connection {
       case SyncMessageType.step1:
         room.answerSyncStep1(payload, this);
         return;
-      case SyncMessageType.step2:
+      case SyncMessageType.step2: {
+        if (this.identity.readOnly) return;
+        // A step 2 is forwarded as an update message.
+        room.applyUpdate(payload, this, encodeUpdateMessage(payload));
+        this.applyWaiting(room);
+        return;
+      }
       case SyncMessageType.update: {
         if (this.identity.readOnly) return;
-        // An update message is forwarded byte for byte; a step 2 becomes an update message.
-        const message = syncType === SyncMessageType.update ? frame : encodeUpdateMessage(payload);
-        room.applyUpdate(payload, this, message);
+        // An update message is forwarded byte for byte.
+        try {
+          room.applyUpdate(payload, this, frame);
+        } catch (error) {
+          if (!(error instanceof MissingDependency) || !this.waitingForStep2) throw error;
+          this.waitForStep2({ payload, message: frame });
+        }
         return;
       }
       default:
         throw malformed(`unknown sync message type ${syncType}`);
     }
+  }
+
+  private waitForStep2(update: WaitingUpdate): void {
+    this.waitingBytes += update.payload.byteLength;
+    if (this.waitingBytes > maxWaitingBytesBeforeStep2) {
+      throw new Refusal(CloseCode.messageTooBig, 'too many updates waiting for the sync step 2');
+    }
+    this.waitingForStep2?.push(update);
+  }
+
+  /** After the step 2: what waited is applied now, or refused as any update would be. */
+  private applyWaiting(room: Room): void {
+    const waiting = this.waitingForStep2 ?? [];
+    this.waitingForStep2 = null;
+    this.waitingBytes = 0;
+    for (const { payload, message } of waiting) room.applyUpdate(payload, this, message);
   }
 }
 

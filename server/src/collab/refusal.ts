@@ -15,5 +15,17 @@ export class Refusal extends Error {
   }
 }
 
+/**
+ * An update that builds on (or deletes) changes the server does not have.
+ * Refused like a malformed one, except while its client's handshake is still
+ * under way: its sync step 2 may bring what is missing (see Connection).
+ */
+export class MissingDependency extends Refusal {
+  constructor(message: string) {
+    super(CloseCode.malformedMessage, message);
+    this.name = 'MissingDependency';
+  }
+}
+
 export const malformed = (message: string) => new Refusal(CloseCode.malformedMessage, message);
 export const tooLarge = (message: string) => new Refusal(CloseCode.tooLarge, message);

@@ -20,7 +20,7 @@ import { RoomPresence } from './roomPresence.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
-import { malformed, tooLarge } from './refusal.ts';
+import { malformed, MissingDependency, tooLarge } from './refusal.ts';
 import { Authorship } from './authorship.ts';
 import { missingDependency } from './updateDependencies.ts';
 
@@ -173,7 +173,8 @@ export class Room {
    * Applies a client's update. `message` is the frame other clients receive;
    * it is sent as is, once the update is committed. Throws a Refusal (and
    * changes nothing) for an update that does not decode or would make the
-   * document too large.
+   * document too large, a MissingDependency for one that builds on changes
+   * the server does not have.
    */
   applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
     if (this.broken) return;
@@ -186,7 +187,7 @@ export class Room {
     const structs = decoded.structs.length;
     if (structs > 0 || decoded.ds.clients.size > 0) {
       const missing = missingDependency(this.doc, decoded);
-      if (missing) throw malformed(missing);
+      if (missing) throw new MissingDependency(missing);
     }
     // Deletions alone never grow the document: a full one can still be trimmed.
     if (structs > 0) {

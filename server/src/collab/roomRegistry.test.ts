@@ -43,6 +43,14 @@ function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+function step2Message(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, SyncMessageType.step2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
 function step1Message(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.sync);
@@ -279,7 +287,7 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('again real mine ');
   });
 
-  it('SYNC-15 an update that builds on changes the server does not have is refused whole (4400)', async () => {
+  it('SYNC-15 an update that builds on changes the server does not have is refused whole (4400) once the client’s step 2 did not bring them', async () => {
     const { store, registry } = setup();
     const socket = new MemorySocket();
     const connection = registry.connect('doc', socket, writer);
@@ -289,9 +297,62 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     const second = edit(doc, 'second ');
     connection.receive(updateMessage(second));
     await settle();
+    // Before the step 2 it waits: the step 2 may bring what it builds on.
+    expect(socket.closeCode).toBeNull();
+    connection.receive(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    await settle();
     expect(socket.closeCode).toBe(CloseCode.malformedMessage);
     expect(store.logLength('doc')).toBe(0);
     expect(registry.peek('doc')?.doc.getText('t').toString() ?? '').toBe('');
+    // After the step 2 nothing waits: refused at once.
+    const other = registry.connect('doc', new MemorySocket(), writer);
+    await settle();
+    other.receive(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    other.receive(updateMessage(second));
+    await settle();
+    expect(other.isClosed).toBe(true);
+  });
+
+  it('SYNC-17 an edit that arrives before the step 2 carrying the offline changes it builds on is applied after it', async () => {
+    const { store, registry } = setup();
+    const socket = new MemorySocket();
+    const connection = registry.connect('doc', socket, writer);
+    const reader = new MemorySocket();
+    registry.connect('doc', reader, writer);
+    await settle();
+    // Typed offline, then a deletion of part of it made as the socket opened.
+    const doc = new Y.Doc();
+    edit(doc, 'typed offline');
+    let deletion: Uint8Array | null = null;
+    doc.once('update', (u: Uint8Array) => (deletion = u));
+    doc.getText('t').delete(0, 'typed '.length);
+    connection.receive(updateMessage(deletion!));
+    await settle();
+    expect(socket.closeCode).toBeNull();
+    // The step 2, answering the server's step 1, brings the offline text.
+    connection.receive(step2Message(Y.encodeStateAsUpdate(doc)));
+    await settle();
+    expect(socket.closeCode).toBeNull();
+    expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('offline');
+    const stored = new Y.Doc();
+    for (const update of await store.load('doc')) Y.applyUpdate(stored, update);
+    expect(stored.getText('t').toString()).toBe('offline');
+    expect(reader.kinds()).toContain('sync:update');
+  });
+
+  it('SYNC-17 updates waiting for a step 2 that never comes are bounded (1009 past 8 MiB)', async () => {
+    const { store, registry } = setup();
+    const socket = new MemorySocket();
+    const connection = registry.connect('doc', socket, writer);
+    await settle();
+    const doc = new Y.Doc();
+    edit(doc, 'never sent ');
+    for (let i = 0; i < 9 && socket.closeCode === null; i++) {
+      connection.receive(updateMessage(edit(doc, 'x'.repeat(1024 * 1024))));
+    }
+    await settle();
+    expect(socket.closeCode).toBe(CloseCode.messageTooBig);
+    expect(store.logLength('doc')).toBe(0);
   });
 
   it('SYNC-10 fresh clients share one encoded full state until the document changes, deletions included', async () => {

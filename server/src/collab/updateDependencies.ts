@@ -1,11 +1,12 @@
 /**
  * Whether an update can be integrated completely into a document now. Yjs
- * keeps what it cannot integrate as pending, waiting for the missing part;
- * from a client that part never comes (the server commits before anyone sees
- * a change, so a client's updates only build on what the server has), and a
- * log holding such leftovers can break compaction and fresh clients. So an
- * update that skips clocks or refers to content the server does not have is
- * refused whole.
+ * keeps what it cannot integrate as pending, waiting for the missing part, and
+ * a log holding such leftovers can break compaction and fresh clients. The
+ * server commits before anyone sees a change, so a client's updates build
+ * only on what the server has and on the client's own changes; those it sends
+ * in its sync step 2 at the latest. So an update that skips clocks or refers
+ * to content the server does not have waits for its client's step 2
+ * (Connection), and is refused whole after it.
  */
 import * as Y from 'yjs';
 
