@@ -164,7 +164,7 @@ export class RoomPresence {
       : encodeAwarenessMessage(encodeAwarenessUpdate(present, present.length));
   }
 
-  /** Broadcasts what is queued now instead of at the end of the turn. */
+  /** Broadcasts what is queued now instead of when the interval ends. */
   flush(): void {
     this.flushScheduled = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
