@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { browserSuite, textWithoutCarets } from '../support/browserSuite.ts';
+import { password } from '../support/http.ts';
 
 const suite = browserSuite();
 const { shot } = suite;
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium)('in the browser', () => {
     await page.goto(`${suite.server.url}/sign-up`);
     await page.locator('input[name="name"]').fill('Ann Writer');
     await page.locator('input[name="email"]').fill('ann@example.com');
-    await page.locator('input[name="password"]').fill('correct horse battery');
+    await page.locator('input[name="password"]').fill(password);
     await shot(page, '01-sign-up');
     await page.getByRole('button', { name: 'Sign up' }).click();
 

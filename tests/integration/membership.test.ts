@@ -260,16 +260,6 @@ describe('access changes reach open connections', () => {
   });
 });
 
-async function signUpAs(email: string): Promise<TestUser> {
-  const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ name: 'Invited', email, password: 'correct horse battery' }),
-  });
-  const body = (await response.json()) as { user: { id: string } };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { id: body.user.id, name: 'Invited', email, cookie };
+function signUpAs(email: string): Promise<TestUser> {
+  return signUp(server.url, 'Invited', email);
 }

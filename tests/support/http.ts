@@ -32,8 +32,12 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
   return sessionCookie(response);
 }
 
-export async function signUp(baseUrl: string, name = 'Writer'): Promise<TestUser> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '')}-${randomUUID().slice(0, 8)}@example.com`;
+/** Signs up an account with `password`; the email is made unique unless given. */
+export async function signUp(
+  baseUrl: string,
+  name = 'Writer',
+  email = `${name.toLowerCase().replace(/\W+/g, '')}-${randomUUID().slice(0, 8)}@example.com`,
+): Promise<TestUser> {
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
