@@ -313,6 +313,8 @@ function healthyEdit(client: CollabClient, random: FuzzRandom, marker: string): 
 }
 
 const stepOne = Uint8Array.from([MessageType.sync, SyncMessageType.step1, 1, 0]);
+/** The answer to the server's step 1 from a client with an empty document (an empty update). */
+const emptyStepTwo = Uint8Array.from([MessageType.sync, SyncMessageType.step2, 2, 0, 0]);
 
 function isStepTwo(data: WebSocket.RawData): boolean {
   const bytes = Array.isArray(data)
@@ -334,7 +336,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | { kind: 'h
 /**
  * Sends one hostile frame on a fresh socket, then a ping: the server handles a
  * socket's frames in order, so its pong means the frame was taken without
- * closing. An open socket then does a clean sync round trip and is closed.
+ * closing. An open socket then answers the server's step 1 as every client
+ * does (an update that waited for it is handled now: SYNC-17), does a clean
+ * sync round trip and is closed.
  */
 async function runCase(fuzzCase: FuzzCase): Promise<Outcome> {
   const url = `${server.url.replace(/^http/, 'ws')}/collab/${targetId}`;
@@ -367,6 +371,7 @@ async function runCase(fuzzCase: FuzzCase): Promise<Outcome> {
       };
       ws.on('message', onMessage);
     });
+    ws.send(emptyStepTwo);
     ws.send(stepOne);
     const second = await withTimeout(Promise.race([closedWith, answer]), answerTimeoutMs);
     if (second.kind === 'hung') return { result: 'hung', answered: true };

@@ -13,14 +13,8 @@ import type { Room } from './room.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
 const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
-/** Updates waiting for the client's sync step 2 are kept, up to this many bytes. */
-const maxWaitingBytesBeforeStep2 = 8 * 1024 * 1024;
-
-/** An update that came before the client's sync step 2 and builds on something only that brings. */
-interface WaitingUpdate {
-  payload: Uint8Array;
-  message: Uint8Array;
-}
+/** Frames held for the client's sync step 2 are kept, up to this many bytes. */
+const maxHeldBytesBeforeStep2 = 8 * 1024 * 1024;
 
 /** Who is told when a connection leaves its room (the registry, to unload empty rooms). */
 export interface ConnectionHost {
@@ -34,14 +28,17 @@ export class Connection {
   private closed = false;
   private readonly budget: RateBudget;
   /**
-   * Until the client's first sync step 2, updates that build on changes the
-   * server does not have wait here (null afterwards). A stock client that
-   * reconnects sends what it did offline in its step 2, which answers the
-   * server's step 1; an edit made in the meantime can arrive first and build
-   * on those offline changes. After the step 2 such an update is refused.
+   * Until the client's first sync step 2 (null afterwards): an update that
+   * builds on changes the server does not have is held here, and so is every
+   * sync message after it, in order. A stock client that reconnects sends
+   * what it did offline in its step 2, which answers the server's step 1; an
+   * edit made in the meantime can arrive first and build on those offline
+   * changes. The step 2 is applied when it comes, then what was held. A step
+   * 1 held here is answered only then, so "saved" still means stored
+   * (decision 0001). After the step 2 such an update is refused.
    */
-  private waitingForStep2: WaitingUpdate[] | null = [];
-  private waitingBytes = 0;
+  private heldForStep2: Uint8Array[] | null = [];
+  private heldBytes = 0;
 
   constructor(
     readonly socket: CollabSocket,
@@ -126,7 +123,7 @@ export class Connection {
     const room = this.room;
     this.room = null;
     this.buffered = null;
-    this.waitingForStep2 = null;
+    this.heldForStep2 = null;
     room?.leave(this);
     if (room) this.host.connectionLeft(room);
   }
@@ -169,15 +166,19 @@ export class Connection {
   }
 
   private dispatchSync(syncType: number, payload: Uint8Array, frame: Uint8Array, room: Room): void {
+    const held = this.heldForStep2;
+    if (held && held.length > 0 && syncType !== SyncMessageType.step2) {
+      this.holdForStep2(frame);
+      return;
+    }
     switch (syncType) {
       case SyncMessageType.step1:
         room.answerSyncStep1(payload, this);
         return;
       case SyncMessageType.step2: {
-        if (this.identity.readOnly) return;
         // A step 2 is forwarded as an update message.
-        room.applyUpdate(payload, this, encodeUpdateMessage(payload));
-        this.applyWaiting(room);
+        if (!this.identity.readOnly) room.applyUpdate(payload, this, encodeUpdateMessage(payload));
+        this.replayHeld();
         return;
       }
       case SyncMessageType.update: {
@@ -186,8 +187,8 @@ export class Connection {
         try {
           room.applyUpdate(payload, this, frame);
         } catch (error) {
-          if (!(error instanceof MissingDependency) || !this.waitingForStep2) throw error;
-          this.waitForStep2({ payload, message: frame });
+          if (!(error instanceof MissingDependency) || !held) throw error;
+          this.holdForStep2(frame);
         }
         return;
       }
@@ -196,20 +197,20 @@ export class Connection {
     }
   }
 
-  private waitForStep2(update: WaitingUpdate): void {
-    this.waitingBytes += update.payload.byteLength;
-    if (this.waitingBytes > maxWaitingBytesBeforeStep2) {
+  private holdForStep2(frame: Uint8Array): void {
+    this.heldBytes += frame.byteLength;
+    if (this.heldBytes > maxHeldBytesBeforeStep2) {
       throw new Refusal(CloseCode.messageTooBig, 'too many updates waiting for the sync step 2');
     }
-    this.waitingForStep2?.push(update);
+    this.heldForStep2?.push(frame);
   }
 
-  /** After the step 2: what waited is applied now, or refused as any update would be. */
-  private applyWaiting(room: Room): void {
-    const waiting = this.waitingForStep2 ?? [];
-    this.waitingForStep2 = null;
-    this.waitingBytes = 0;
-    for (const { payload, message } of waiting) room.applyUpdate(payload, this, message);
+  /** After the step 2, what was held is handled in order, as if it came now. */
+  private replayHeld(): void {
+    const held = this.heldForStep2 ?? [];
+    this.heldForStep2 = null;
+    this.heldBytes = 0;
+    for (const frame of held) this.dispatch(frame);
   }
 }
 

@@ -327,12 +327,17 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     doc.once('update', (u: Uint8Array) => (deletion = u));
     doc.getText('t').delete(0, 'typed '.length);
     connection.receive(updateMessage(deletion!));
+    // A save check after it is answered only once the deletion is stored (decision 0001).
+    connection.receive(step1Message(doc));
     await settle();
     expect(socket.closeCode).toBeNull();
+    const answers = () => socket.kinds().filter((kind) => kind === 'sync:step2').length;
+    expect(answers()).toBe(0);
     // The step 2, answering the server's step 1, brings the offline text.
     connection.receive(step2Message(Y.encodeStateAsUpdate(doc)));
     await settle();
     expect(socket.closeCode).toBeNull();
+    expect(answers()).toBe(1);
     expect(registry.peek('doc')?.doc.getText('t').toString()).toBe('offline');
     const stored = new Y.Doc();
     for (const update of await store.load('doc')) Y.applyUpdate(stored, update);
