@@ -144,6 +144,13 @@ describe('presence pacing', () => {
         pacedTeam.users.owner.cookie,
       );
       await Promise.all([untilSynced(writer), untilSynced(observer)]);
+      // Presence the room sent already: the changes below start a new interval.
+      writer.provider.awareness.setLocalStateField('marker', 'caret 0');
+      await until(
+        'the observer sees the writer',
+        () => stateOf(observer, writer.doc.clientID)?.marker === 'caret 0',
+        onAwareness(observer),
+      );
       const markersSeen: Array<string | undefined> = [];
       observer.provider.awareness.on('change', () => {
         markersSeen.push(stateOf(observer, writer.doc.clientID)?.marker);
