@@ -6,7 +6,7 @@ import type { DraftDocs } from '../../content/draftDocs.ts';
 import type { Database } from '../../db/schema.ts';
 import type { InstallmentEvents } from '../../events/installmentEvents.ts';
 import { notFound } from '../../http/errors.ts';
-import { nowIso } from '../ids.ts';
+import { newId, nowIso } from '../ids.ts';
 import { type DetachedThreads, loadThreadRows, loadThreads } from './threadQueries.ts';
 
 export interface CommentDeps {
@@ -61,4 +61,21 @@ export async function changeThread(
   });
   deps.events.publish(event);
   return thread;
+}
+
+/** Adds a message to a thread (its first, or a reply), inside a thread change. */
+export async function insertMessage(
+  trx: Kysely<Database>,
+  message: { threadId: string; authorId: string; body: string; now: string },
+): Promise<void> {
+  await trx
+    .insertInto('comment_message')
+    .values({
+      id: newId(),
+      thread_id: message.threadId,
+      author_id: message.authorId,
+      body: message.body,
+      created_at: message.now,
+    })
+    .execute();
 }

@@ -2,8 +2,7 @@ import type { CommentThread, CreateThreadInput } from '@baton/shared/comments.ts
 import { AnchorResolver } from '../../comments/anchors.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import { newId } from '../ids.ts';
-import type { CommentDeps } from './commentContext.ts';
-import { changeThread } from './commentContext.ts';
+import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';
 
 /**
  * Opens a thread on a range of the draft. The anchor must point into this
@@ -33,15 +32,6 @@ export async function createThread(
         updated_at: now,
       })
       .execute();
-    await trx
-      .insertInto('comment_message')
-      .values({
-        id: newId(),
-        thread_id: threadId,
-        author_id: actor.userId,
-        body: input.body,
-        created_at: now,
-      })
-      .execute();
+    await insertMessage(trx, { threadId, authorId: actor.userId, body: input.body, now });
   });
 }

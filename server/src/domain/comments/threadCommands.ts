@@ -6,10 +6,11 @@ import type {
   UpdateThreadInput,
 } from '@baton/shared/comments.ts';
 import { can } from '@baton/shared/roles.ts';
+import type { Updateable } from 'kysely';
+import type { CommentMessageTable } from '../../db/schema.ts';
 import { forbidden } from '../../http/errors.ts';
 import type { Actor } from '../access.ts';
-import { newId } from '../ids.ts';
-import { type CommentDeps, changeThread } from './commentContext.ts';
+import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';
 import { requireMessage, requireThread } from './threadAccess.ts';
 
 export async function replyToThread(
@@ -19,23 +20,8 @@ export async function replyToThread(
   input: ReplyInput,
 ): Promise<CommentThread> {
   const { thread } = await requireThread(deps.db, actor, threadId, 'comment');
-  return changeThread(
-    deps,
-    thread.installment_id,
-    threadId,
-    'message.created',
-    async (trx, now) => {
-      await trx
-        .insertInto('comment_message')
-        .values({
-          id: newId(),
-          thread_id: threadId,
-          author_id: actor.userId,
-          body: input.body,
-          created_at: now,
-        })
-        .execute();
-    },
+  return changeThread(deps, thread.installment_id, threadId, 'message.created', (trx, now) =>
+    insertMessage(trx, { threadId, authorId: actor.userId, body: input.body, now }),
   );
 }
 
@@ -62,54 +48,45 @@ export async function setThreadResolved(
   });
 }
 
-async function requireOwnMessage(deps: CommentDeps, actor: Actor, messageId: string) {
-  const found = await requireMessage(deps.db, actor, messageId, 'comment');
-  if (found.message.author_id !== actor.userId)
-    throw forbidden('You can only change your own messages.');
-  if (found.message.deleted_at) throw forbidden('This message was deleted.');
-  return found;
+/** Changes one of the actor's own, not deleted, messages; `changes` gets the time of the change. */
+async function changeOwnMessage(
+  deps: CommentDeps,
+  actor: Actor,
+  messageId: string,
+  type: 'message.updated' | 'message.deleted',
+  changes: (now: string) => Updateable<CommentMessageTable>,
+): Promise<CommentThread> {
+  const { message, thread } = await requireMessage(deps.db, actor, messageId, 'comment');
+  if (message.author_id !== actor.userId) throw forbidden('You can only change your own messages.');
+  if (message.deleted_at) throw forbidden('This message was deleted.');
+  return changeThread(deps, thread.installment_id, thread.id, type, async (trx, now) => {
+    await trx
+      .updateTable('comment_message')
+      .set(changes(now))
+      .where('id', '=', messageId)
+      .execute();
+  });
 }
 
-export async function editMessage(
+export function editMessage(
   deps: CommentDeps,
   actor: Actor,
   messageId: string,
   input: EditMessageInput,
 ): Promise<CommentThread> {
-  const { thread } = await requireOwnMessage(deps, actor, messageId);
-  return changeThread(
-    deps,
-    thread.installment_id,
-    thread.id,
-    'message.updated',
-    async (trx, now) => {
-      await trx
-        .updateTable('comment_message')
-        .set({ body: input.body, edited_at: now })
-        .where('id', '=', messageId)
-        .execute();
-    },
-  );
+  return changeOwnMessage(deps, actor, messageId, 'message.updated', (now) => ({
+    body: input.body,
+    edited_at: now,
+  }));
 }
 
 /** Soft delete: the thread keeps a "message deleted" placeholder. */
-export async function deleteMessage(
+export function deleteMessage(
   deps: CommentDeps,
   actor: Actor,
   messageId: string,
 ): Promise<CommentThread> {
-  const { thread } = await requireOwnMessage(deps, actor, messageId);
-  return changeThread(
-    deps,
-    thread.installment_id,
-    thread.id,
-    'message.deleted',
-    async (trx, now) => {
-      await trx
-        .updateTable('comment_message')
-        .set({ deleted_at: now })
-        .where('id', '=', messageId)
-        .execute();
-    },
-  );
+  return changeOwnMessage(deps, actor, messageId, 'message.deleted', (now) => ({
+    deleted_at: now,
+  }));
 }
