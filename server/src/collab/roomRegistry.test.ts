@@ -68,6 +68,17 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 /** Lets pending promise callbacks and setImmediate work run (store flushes, presence). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A writer's socket on 'doc', once the room has loaded and it joined. */
+async function joined(registry: RoomRegistry) {
+  const socket = new MemorySocket();
+  const connection = registry.connect('doc', socket, writer);
+  await settle();
+  return { socket, connection };
+}
+
+/** What a client with an empty document answers the server's step 1 with. */
+const emptyStep2 = () => step2Message(Y.encodeStateAsUpdate(new Y.Doc()));
+
 describe('room lifecycle and ordering (in-memory sockets)', () => {
   it('SYNC-4 loads a document once for concurrent connections and sends nothing before', async () => {
     const { store, registry } = setup();
@@ -289,9 +300,7 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
 
   it('SYNC-15 an update that builds on changes the server does not have is refused whole (4400) once the client’s step 2 did not bring them', async () => {
     const { store, registry } = setup();
-    const socket = new MemorySocket();
-    const connection = registry.connect('doc', socket, writer);
-    await settle();
+    const { socket, connection } = await joined(registry);
     const doc = new Y.Doc();
     edit(doc, 'first ');
     const second = edit(doc, 'second ');
@@ -299,15 +308,14 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     await settle();
     // Before the step 2 it waits: the step 2 may bring what it builds on.
     expect(socket.closeCode).toBeNull();
-    connection.receive(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    connection.receive(emptyStep2());
     await settle();
     expect(socket.closeCode).toBe(CloseCode.malformedMessage);
     expect(store.logLength('doc')).toBe(0);
     expect(registry.peek('doc')?.doc.getText('t').toString() ?? '').toBe('');
     // After the step 2 nothing waits: refused at once.
-    const other = registry.connect('doc', new MemorySocket(), writer);
-    await settle();
-    other.receive(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    const { connection: other } = await joined(registry);
+    other.receive(emptyStep2());
     other.receive(updateMessage(second));
     await settle();
     expect(other.isClosed).toBe(true);
@@ -347,9 +355,7 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
 
   it('SYNC-17 updates waiting for a step 2 that never comes are bounded (1009 past 8 MiB)', async () => {
     const { store, registry } = setup();
-    const socket = new MemorySocket();
-    const connection = registry.connect('doc', socket, writer);
-    await settle();
+    const { socket, connection } = await joined(registry);
     const doc = new Y.Doc();
     edit(doc, 'never sent ');
     for (let i = 0; i < 9 && socket.closeCode === null; i++) {
