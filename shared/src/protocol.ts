@@ -81,3 +81,33 @@ export const closeCodeMessages: Record<number, string> = {
   [CloseCode.keepaliveTimeout]: 'The connection went quiet. Reconnecting…',
   [CloseCode.accessChanged]: 'Your access to this series changed. Reconnecting…',
 };
+
+/**
+ * Name of the Y.Map, beside the document fragment, in which a restore records
+ * itself (key {@link RESTORE_MARK_KEY}, value a {@link RestoreMark}) in the
+ * same Yjs transaction as its edits. Every client can then tell a restore from
+ * ordinary edits: it drops undo history that no longer applies and tells its
+ * writer which of their words the restore removed (decision 0007).
+ */
+export const RESTORE_MAP = 'restores';
+export const RESTORE_MARK_KEY = 'last';
+
+/** Who restored which version into the draft, and when (ISO time). */
+export interface RestoreMark {
+  version: number;
+  userId: string;
+  name: string;
+  at: string;
+}
+
+/** The mark if `value` is one (it comes from the shared document, so anyone could have written it). */
+export function asRestoreMark(value: unknown): RestoreMark | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const mark = value as Partial<RestoreMark>;
+  return typeof mark.version === 'number' &&
+    typeof mark.userId === 'string' &&
+    typeof mark.name === 'string' &&
+    typeof mark.at === 'string'
+    ? (mark as RestoreMark)
+    : null;
+}

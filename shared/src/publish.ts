@@ -17,6 +17,11 @@ export type PublishInput = z.infer<typeof publishInput>;
 
 export const restoreInput = z.strictObject({
   version: z.number({ error: 'must be a version number' }).int().min(1),
+  /**
+   * The caller's editor already applied the version to the live draft, as its
+   * own undoable edits: the server only checks and records the restore.
+   */
+  appliedByEditor: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type RestoreInput = z.infer<typeof restoreInput>;
 

@@ -23,7 +23,7 @@ import { api, seedInstallment } from '../support/http.ts';
 import { seedTeam, type Team } from '../support/team.ts';
 import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import { DOC_FRAGMENT, RESTORE_MAP, RESTORE_MARK_KEY } from '@baton/shared/protocol.ts';
 
 let server: TestServer;
 let team: Team;
@@ -218,6 +218,78 @@ describe('diff and restore', () => {
     await untilSynced(fresh);
     expect(readDraftContent(fresh.doc).json).toEqual(v1.body.prosemirrorJson);
     fresh.destroy();
+  });
+});
+
+describe('restore marks', () => {
+  it('RESTORE-3 a restore through the API marks itself in the same transaction as its edits; appliedByEditor only records', async () => {
+    const installmentId = (
+      await api<{ id: string }>(
+        server.url,
+        team.users.owner,
+        'POST',
+        `/api/series/${team.seriesId}/installments`,
+        { title: 'Restored' },
+      )
+    ).body.id;
+    const owner = await write(installmentId, 'The ledger came to me warm at midnight.');
+    expect((await publish(installmentId)).status).toBe(201);
+    owner.destroy();
+    // An editor's stock client adds a paragraph of their own after version 1.
+    const writer = connectClient(server.url, installmentId, team.users.editor.cookie);
+    await untilSynced(writer);
+    appendParagraph(writer.doc, 'The cranes stood idle all night.');
+    await roundTrip(writer);
+
+    const restores = writer.doc.getMap(RESTORE_MAP);
+    const seen = new Promise<{ mark: unknown; ownDeleted: number }>((resolve) => {
+      writer.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        if (transaction.local || !transaction.changed.has(restores as never)) return;
+        let ownDeleted = 0;
+        Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+          if (struct.id.client === writer.doc.clientID) ownDeleted += struct.length;
+        });
+        resolve({ mark: restores.get(RESTORE_MARK_KEY), ownDeleted });
+      });
+    });
+    const restored = await api(
+      server.url,
+      team.users.owner,
+      'POST',
+      `/api/installments/${installmentId}/restore`,
+      { version: 1 },
+    );
+    expect(restored.status).toBe(200);
+    const { mark, ownDeleted } = await seen;
+    expect(mark).toMatchObject({ version: 1, userId: team.users.owner.id, name: 'owner user' });
+    expect(ownDeleted).toBeGreaterThan(0);
+    expect(paragraphs(writer.doc)).toEqual(['The ledger came to me warm at midnight.']);
+
+    // An editor that applied the version itself only asks the server to record it.
+    appendParagraph(writer.doc, 'Typed after the restore.');
+    await roundTrip(writer);
+    const recorded = await api(
+      server.url,
+      team.users.editor,
+      'POST',
+      `/api/installments/${installmentId}/restore`,
+      { version: 1, appliedByEditor: true },
+    );
+    expect(recorded.status).toBe(200);
+    await roundTrip(writer);
+    expect(paragraphs(writer.doc)).toEqual([
+      'The ledger came to me warm at midnight.',
+      'Typed after the restore.',
+    ]);
+    const refused = await api(
+      server.url,
+      team.users.commenter,
+      'POST',
+      `/api/installments/${installmentId}/restore`,
+      { version: 1, appliedByEditor: true },
+    );
+    expect(refused.status).toBe(403);
+    writer.destroy();
   });
 });
 

@@ -9,9 +9,11 @@ import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { countWords } from '@baton/shared/text.ts';
 import { plural } from '../lib/format.ts';
 import { LinkShortcut } from './linkShortcut.ts';
+import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { promptForLink, Toolbar } from './Toolbar.tsx';
 import { useDocumentCounts } from './useDocumentCounts.ts';
+import { useRemovedWords } from './useRemovedWords.ts';
 import type { CollabSession } from './useCollabDoc.ts';
 
 interface Props {
@@ -72,10 +74,14 @@ export function CollabEditor({
   }, [editor, onEditor]);
 
   const counts = useDocumentCounts(editor);
+  const removedWords = useRemovedWords(editor, session.ydoc);
 
   return (
     <div className="editor">
       {editable && <Toolbar editor={editor} notice={notice} onNotice={setNotice} />}
+      {removedWords.report && (
+        <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />
+      )}
       <EditorContent editor={editor} className="editor__content" />
       <footer className="editor__footer">
         <span className="editor__counts" data-testid="counts">

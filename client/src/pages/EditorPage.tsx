@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Editor } from '@tiptap/core';
 import type { InstallmentDetail } from '@baton/shared/api.ts';
@@ -18,6 +18,7 @@ import { renameErrorMessage, validateInstallmentTitle } from '../lib/validateTit
 import { LiveInstallment } from '../editor/LiveInstallment.tsx';
 import { useAccessRecheck } from '../editor/useAccessRecheck.ts';
 import { PublishBar } from '../versions/PublishBar.tsx';
+import { RestoreTargetContext } from '../versions/restoreTarget.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 
@@ -82,6 +83,10 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
   const canEdit = can(installment.role, 'edit') && !lostAccess;
   const [editor, setEditor] = useState<Editor | null>(null);
+  const restoreTarget = useMemo(
+    () => ({ editor, user: { id: user.id, name: user.name || user.email } }),
+    [editor, user.id, user.name, user.email],
+  );
 
   async function saveTitle(title: string) {
     try {
@@ -106,8 +111,10 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         validate={validateInstallmentTitle}
         onSave={saveTitle}
       />
-      {/* Publishing: status, Versions, Publish (Mod-Shift-P). */}
-      <PublishBar installment={installment} lostAccess={lostAccess} editor={editor} />
+      {/* Publishing: status, Versions, Publish (Mod-Shift-P); restores go into this editor. */}
+      <RestoreTargetContext value={restoreTarget}>
+        <PublishBar installment={installment} lostAccess={lostAccess} editor={editor} />
+      </RestoreTargetContext>
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}

@@ -3,6 +3,7 @@ import type {
   PublishChecks,
   PublishInput,
   PublishResult,
+  RestoreInput,
   Version,
   VersionDiff,
   VersionSummary,
@@ -28,9 +29,12 @@ export const versionsApi = {
     request<VersionDiff>('GET', `${installment(installmentId)}/diff?from=${from}&to=${to}`, {
       signal,
     }),
-  /** Applies version `number` to the live draft; connected editors see it through Yjs. */
-  restore: (installmentId: string, number: number) =>
+  /**
+   * Applies version `number` to the live draft; connected editors see it through
+   * Yjs. With `appliedByEditor` this tab's editor already did, and it is only recorded.
+   */
+  restore: (installmentId: string, number: number, options: { appliedByEditor?: boolean } = {}) =>
     request<VersionSummary>('POST', `${installment(installmentId)}/restore`, {
-      body: { version: number },
+      body: { version: number, ...options } satisfies RestoreInput,
     }),
 };

@@ -58,6 +58,10 @@ export function versionRoutes(deps: VersionDeps & { registry: RoomRegistry }) {
     .post('/:id/restore', async (c) => {
       const installmentId = id(c.req.param('id'));
       const input = await readJson(c, restoreInput);
-      return c.json(await restoreVersion(deps, c.var.actor, installmentId, input.version));
+      return c.json(
+        await restoreVersion(deps, c.var.actor, installmentId, input.version, {
+          appliedByEditor: input.appliedByEditor,
+        }),
+      );
     });
 }
