@@ -59,7 +59,7 @@ export interface StartOptions {
 export async function startBaton(config: Config, options: StartOptions = {}): Promise<BatonServer> {
   const logger = createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, logger);
   const { db, docStore: store } = database;
 
   // Listen first: with PORT=0 the public URL (and so the trusted origin) is known only now.

@@ -1,6 +1,7 @@
 /** Runs Baton as a child process (for SIGKILL tests), the way `pnpm start` runs it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { until } from './waitFor.ts';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 
@@ -11,6 +12,10 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** SIGTERM (graceful), and resolve with the exit code. */
   stop(): Promise<number | null>;
+  /** Everything the process wrote to stderr (its log) so far. */
+  log(): string;
+  /** Resolves once the log contains `text`. */
+  untilLogged(text: string): Promise<void>;
 }
 
 export function startServerProcess(
@@ -34,17 +39,26 @@ export function startServerProcess(
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   return new Promise((resolve, reject) => {
-    let log = '';
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
+    const onData = () => {
       const match = /Baton is listening \{"url":"([^"]+)"/.exec(log);
       if (!match?.[1]) return;
       child.stderr?.off('data', onData);
-      child.stderr?.resume();
       resolve({
         url: match[1],
         child,
+        log: () => log,
+        untilLogged: (text) =>
+          until(
+            `the server logs "${text}"`,
+            () => log.includes(text),
+            (notify) => {
+              child.stderr?.on('data', notify);
+              return () => child.stderr?.off('data', notify);
+            },
+          ),
         async kill() {
           child.kill('SIGKILL');
           await exited;

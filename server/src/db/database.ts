@@ -5,12 +5,14 @@
  * better-auth takes for its own tables.
  */
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../config/env.ts';
+import type { Logger } from '../config/logger.ts';
 import { PgDocStore } from '../store/pgDocStore.ts';
 import type { DocStore } from '../store/docStore.ts';
 import { SqliteDocStore } from '../store/sqliteDocStore.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
+import { openPgPool } from './pgPool.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, type SqliteDatabase, withStatementCache } from './sqlite.ts';
 
@@ -33,11 +35,14 @@ export interface OpenDatabase {
 
 export async function openDatabase(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  logger: Logger,
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    // An idle client's error (e.g. a server restart) must not crash the process.
-    pool.on('error', () => undefined);
+    // Survives PostgreSQL restarts: dead connections are logged and replaced (pgPool.ts).
+    const { pool, connectionsClosed } = openPgPool(
+      { connectionString: config.databaseUrl, max: 10 },
+      logger,
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(db as Kysely<unknown>, 'postgres');
     const docStore = new PgDocStore(pool);
@@ -51,6 +56,7 @@ export async function openDatabase(
       close: async () => {
         await docStore.close();
         await db.destroy(); // ends the pool
+        await connectionsClosed();
       },
     };
   }

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import { createLogger } from '../config/logger.ts';
 import { migrateToLatest } from '../db/migrations.ts';
+import { openPgPool } from '../db/pgPool.ts';
 import { openSqlite } from '../db/sqlite.ts';
 import { describeDocStoreContract } from './docStore.contract.ts';
 import { MemoryDocStore } from './memoryDocStore.ts';
@@ -36,11 +38,17 @@ if (process.env.BATON_TEST_PG) {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const pool = new pg.Pool({ connectionString: adminUrl.replace(/\/test$/, `/${name}`) });
+    // The production pool: it listens for connection errors, and its connections
+    // are all closed (not just let go of) before the database is dropped.
+    const { pool, connectionsClosed } = openPgPool(
+      { connectionString: adminUrl.replace(/\/test$/, `/${name}`) },
+      createLogger('warn'),
+    );
     const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(db, 'postgres');
     cleanups.push(async () => {
       await db.destroy();
+      await connectionsClosed();
       const drop = new pg.Client({ connectionString: adminUrl });
       await drop.connect();
       await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
