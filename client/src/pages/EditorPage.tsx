@@ -7,7 +7,7 @@ import { can } from '@baton/shared/roles.ts';
 import { colorForUser } from '@baton/shared/userColor.ts';
 import { api } from '../api/endpoints.ts';
 import { useResource } from '../api/useResource.ts';
-import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { useCurrentUser, useSessionEnded } from '../auth/RequireAuth.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { EditableTitle } from '../components/EditableTitle.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -20,6 +20,9 @@ import { useAccessRecheck } from '../editor/useAccessRecheck.ts';
 import { PublishBar } from '../versions/PublishBar.tsx';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+
+/** The signed-out banner's promise on this page (AUTH-7). */
+const signedOutNote = 'Your text is safe on this page — sign in again to keep editing.';
 
 /** Review comments: the editor draws their highlights (see CommentsPanel). */
 const commentExtensions = [CommentHighlights];
@@ -37,7 +40,7 @@ export function EditorPage() {
 
   return (
     <>
-      <AppHeader>
+      <AppHeader signedOutNote={signedOutNote}>
         <Link to="/">Your series</Link>
         {installment && (
           <>
@@ -79,8 +82,11 @@ interface ViewProps {
 
 function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
+  const signedOut = useSessionEnded();
   const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
-  const canEdit = can(installment.role, 'edit') && !lostAccess;
+  // Signed out, the page is read-only until the session is back: nothing could be sent.
+  const readOnly = lostAccess || signedOut;
+  const canEdit = can(installment.role, 'edit') && !readOnly;
   const [editor, setEditor] = useState<Editor | null>(null);
 
   async function saveTitle(title: string) {
@@ -107,7 +113,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         onSave={saveTitle}
       />
       {/* Publishing: status, Versions, Publish (Mod-Shift-P). */}
-      <PublishBar installment={installment} lostAccess={lostAccess} editor={editor} />
+      <PublishBar installment={installment} lostAccess={readOnly} editor={editor} />
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
@@ -120,7 +126,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       />
       <CommentsPanel
         installmentId={installment.id}
-        role={lostAccess ? null : installment.role}
+        role={readOnly ? null : installment.role}
         editor={editor}
       />
     </article>
