@@ -49,7 +49,11 @@ async function watchForFlicker(page: Page): Promise<() => Promise<string[]>> {
 
 /** The text a fresh stock client receives from the server, as the account signed in anew. */
 async function storedText(installmentId: string, email: string): Promise<string> {
-  const client = connectClient(suite.server.url, installmentId, await signIn(suite.server.url, email));
+  const client = connectClient(
+    suite.server.url,
+    installmentId,
+    await signIn(suite.server.url, email),
+  );
   try {
     await untilSynced(client);
     return paragraphs(client.doc).join('\n');
@@ -136,7 +140,9 @@ describe.skipIf(!hasChromium)('a session that ends while the editor is open', ()
     await other.getByRole('button', { name: 'Sign in' }).click();
     await banner.waitFor({ state: 'detached' });
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-    await page.locator('[data-testid="status"][data-connection="live"][data-save="saved"]').waitFor();
+    await page
+      .locator('[data-testid="status"][data-connection="live"][data-save="saved"]')
+      .waitFor();
     await editor.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Back again.');
@@ -198,7 +204,9 @@ describe.skipIf(!hasChromium)('a session that ends while the editor is open', ()
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
     await banner.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="status"][data-connection="live"][data-save="saved"]').waitFor();
+    await page
+      .locator('[data-testid="status"][data-connection="live"][data-save="saved"]')
+      .waitFor();
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
     expect(page.url()).toBe(url);
     expect(await flicker()).toEqual([]);

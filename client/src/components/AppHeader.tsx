@@ -12,7 +12,6 @@ interface Props {
 
 /** The top bar: the app name, an optional trail, your menu, and the signed-out banner. */
 export function AppHeader({ children, signedOutNote }: Props) {
-
   return (
     <header className="app-header">
       <div className="app-header__inner">
