@@ -2,15 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './api/http.ts';
-import { refreshSession } from './auth/authClient.ts';
+import { followSignInsElsewhere, refreshSessionAfter401 } from './auth/authClient.ts';
 import { router } from './routes.tsx';
 import './styles.css';
 import './editor.css';
 import './access.css';
 
-// A 401 anywhere means the session is gone: re-read it, and RequireAuth sends the
-// person to sign in with this page as the way back.
-setUnauthenticatedHandler(refreshSession);
+// A 401 anywhere means the session is gone: re-read it. RequireAuth sends the person to
+// sign in with this page as the way back, or, on a page already open, shows the sign-in banner.
+setUnauthenticatedHandler(refreshSessionAfter401);
+// A sign-in in another tab brings this tab's session back too.
+followSignInsElsewhere();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,21 +1,29 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
-import { isSigningOut, useSession, type CurrentUser } from './authClient.ts';
+import { recheckSession, useSession, type CurrentUser } from './authClient.ts';
 import { signInPath } from './returnTo.ts';
+import { useSessionRecheck } from './sessionRecheck.ts';
 
-interface UserState {
+export interface SessionState {
+  /** The person this page was opened for; kept when their session ends. */
   user: CurrentUser;
-  /** The session ended while the page was open; AppHeader shows a sign-in banner. */
+  /**
+   * This person's session ended while the page was open (signed out in another
+   * tab, revoked, expired), or the browser is now signed in as someone else.
+   */
   sessionEnded: boolean;
+  /** Someone else signed in meanwhile (in another tab): this page's edits are not theirs. */
+  signedInAs: CurrentUser | null;
 }
 
-const UserContext = createContext<UserState | null>(null);
+const SessionContext = createContext<SessionState | null>(null);
 
 /**
  * Renders `children` for a signed-in user; everyone else goes to sign-in and comes back.
- * When the session ends while a page is open (expired, revoked), the page stays up
- * with a banner instead of vanishing: an open editor may hold text not yet sent.
+ * Once a page is up it stays up whatever the session does: when the session
+ * ends, the page is told (`useSessionState`) and shows a banner, and an open
+ * editor keeps its unsent text. Nothing here unmounts it again (AUTH-7).
  */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -28,30 +36,42 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     () => (id === undefined ? null : { id, name: name ?? '', email: email ?? '' }),
     [id, name, email],
   );
-  const [lastUser, setLastUser] = useState<CurrentUser | null>(null);
-  if (current && current !== lastUser) setLastUser(current);
+  const [pageUser, setPageUser] = useState<CurrentUser | null>(null);
+  if (current && current !== pageUser && (pageUser === null || pageUser.id === current.id))
+    setPageUser(current);
 
-  const shown = current ?? lastUser;
-  const value = useMemo(
-    () => (shown ? { user: shown, sessionEnded: !current } : null),
-    [shown, current],
+  const sessionEnded = pageUser !== null && current?.id !== pageUser.id;
+  useSessionRecheck(sessionEnded, recheckSession);
+  const state = useMemo<SessionState | null>(
+    () =>
+      pageUser
+        ? {
+            user: pageUser,
+            sessionEnded,
+            signedInAs: sessionEnded && current ? current : null,
+          }
+        : null,
+    [pageUser, sessionEnded, current],
   );
 
-  if (current && value)
-    return <UserContext.Provider value={value}>{children}</UserContext.Provider>;
-  if (session.isPending || isSigningOut()) return <Loading label="Checking your session…" />;
-  if (!value) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
-  return <UserContext.Provider value={value}>{children}</UserContext.Provider>;
+  if (state) return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
+  if (session.isPending) return <Loading label="Checking your session…" />;
+  return <Navigate to={signInPath(location.pathname + location.search)} replace />;
 }
 
 /** The signed-in user; only valid below `RequireAuth`. */
 export function useCurrentUser(): CurrentUser {
-  const state = useContext(UserContext);
-  if (!state) throw new Error('useCurrentUser must be used below <RequireAuth>');
-  return state.user;
+  return useSessionState().user;
+}
+
+/** The page's user and whether their session is still on; only valid below `RequireAuth`. */
+export function useSessionState(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSessionState must be used below <RequireAuth>');
+  return state;
 }
 
 /** Whether the session ended while this page was open. */
 export function useSessionEnded(): boolean {
-  return useContext(UserContext)?.sessionEnded ?? false;
+  return useContext(SessionContext)?.sessionEnded ?? false;
 }

@@ -5,7 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FieldErrors } from '../lib/formErrors.ts';
-import { markSignedIn, useSession } from './authClient.ts';
+import { markSignedIn, signedOutInThisTab, useSession } from './authClient.ts';
 import { type AuthError, describeAuthError } from './authErrors.ts';
 import { safeNext, withNext } from './returnTo.ts';
 
@@ -45,7 +45,7 @@ export function useAuthForm() {
   return {
     next,
     /** Already signed in (and not by this form's own submit, which navigates itself). */
-    signedIn: Boolean(session.data?.user) && !busy,
+    signedIn: Boolean(session.data?.user) && !busy && !signedOutInThisTab(),
     fields,
     formError,
     busy,

@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
-import { useSessionEnded } from '../auth/RequireAuth.tsx';
-import { signInPath } from '../auth/returnTo.ts';
+import { Link } from 'react-router';
+import { SessionBanner } from './SessionBanner.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** The top bar: the app name, an optional trail back to where you came from, and your menu. */
-export function AppHeader({ children }: { children?: ReactNode }) {
-  const sessionEnded = useSessionEnded();
-  const location = useLocation();
+interface Props {
+  /** The trail back to where you came from. */
+  children?: ReactNode;
+  /** What the page keeps when the session ends (see SessionBanner). */
+  signedOutNote?: string;
+}
 
+/** The top bar: the app name, an optional trail, your menu, and the signed-out banner. */
+export function AppHeader({ children, signedOutNote }: Props) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -25,12 +28,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           <UserMenu />
         </div>
       </div>
-      {sessionEnded && (
-        <div className="session-banner" role="alert">
-          Your session has ended, so new changes may not be saved.{' '}
-          <Link to={signInPath(location.pathname + location.search)}>Sign in again</Link>
-        </div>
-      )}
+      <SessionBanner note={signedOutNote} />
     </header>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import type { DocumentLimits } from '@baton/shared/api.ts';
 import { can, type Role } from '@baton/shared/roles.ts';
+import { useSessionEnded } from '../auth/RequireAuth.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
@@ -58,12 +59,13 @@ function SessionView({
   const connection = useConnection(session.connection);
   const people = usePresence(session.provider.awareness);
   const access = useAccess(session.access);
+  const signedOut = useSessionEnded();
   const accessProblem = useAccessProbe(
     installmentId,
-    !lostAccess && connection.failures >= 3 && connection.connection !== 'live',
+    !lostAccess && !signedOut && connection.failures >= 3 && connection.connection !== 'live',
   );
   const roleCanEdit = can(role, 'edit');
-  const editable = roleCanEdit && !access.readOnly && !lostAccess;
+  const editable = roleCanEdit && !access.readOnly && !lostAccess && !signedOut;
 
   const onAccessChangedRef = useRef(onAccessChanged);
   useEffect(() => {
@@ -77,14 +79,19 @@ function SessionView({
   useEffect(() => {
     if (access.readOnly && roleCanEdit) onAccessChangedRef.current();
   }, [access.readOnly, roleCanEdit]);
-  // Removed: stop knocking. The text stays on screen, read-only.
+  // Removed or signed out: stop knocking, every attempt would be refused. The text stays on
+  // screen, read-only, and edits not yet sent stay in the Y.Doc: when the session is back,
+  // the new connection's sync sends them (AUTH-8).
+  const mayConnect = !lostAccess && !signedOut;
   useEffect(() => {
-    if (lostAccess) session.provider.disconnect();
-  }, [lostAccess, session]);
+    const { provider } = session;
+    if (!mayConnect) provider.disconnect();
+    else if (!provider.shouldConnect) provider.connect();
+  }, [mayConnect, session]);
 
   return (
     <>
-      {accessProblem && !lostAccess && (
+      {accessProblem && !lostAccess && !signedOut && (
         <ErrorAlert error={accessProblem} action="connect to the live document" />
       )}
       <AccessBanner
@@ -118,6 +125,7 @@ function SessionView({
               save={save}
               slowSave={slowSave}
               flash={flash}
+              signedOut={signedOut}
             />
           )
         }

@@ -40,4 +40,27 @@ describe('StatusIndicator', () => {
     expect(html).not.toContain('retrying');
     expect(html).not.toContain('data-save-slow');
   });
+
+  it('AUTH-7 says signed out, not reconnecting, and that unconfirmed edits stay on the page', () => {
+    const offline: ConnectionSnapshot = {
+      connection: 'offline',
+      message: 'Cannot reach the server. Reconnecting…',
+      terminal: false,
+      failures: 4,
+    };
+    const html = renderToStaticMarkup(
+      createElement(StatusIndicator, {
+        connection: offline,
+        save: saving,
+        slowSave: true,
+        flash: null,
+        signedOut: true,
+      }),
+    );
+    expect(html).toContain('data-connection="signed-out"');
+    expect(html).toContain('Signed out');
+    expect(html).toContain('Unsaved changes kept here');
+    expect(html).not.toContain('Reconnecting');
+    expect(html).not.toContain('data-save-slow');
+  });
 });

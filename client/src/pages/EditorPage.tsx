@@ -7,7 +7,7 @@ import { can } from '@baton/shared/roles.ts';
 import { colorForUser } from '@baton/shared/userColor.ts';
 import { api } from '../api/endpoints.ts';
 import { useResource } from '../api/useResource.ts';
-import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { useCurrentUser, useSessionEnded } from '../auth/RequireAuth.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { EditableTitle } from '../components/EditableTitle.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -21,6 +21,9 @@ import { PublishBar } from '../versions/PublishBar.tsx';
 import { RestoreTargetContext } from '../versions/restoreTarget.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+
+/** The signed-out banner's promise on this page (AUTH-7). */
+const signedOutNote = 'Your text is safe on this page — sign in again to keep editing.';
 
 /** Review comments: the editor draws their highlights (see CommentsPanel). */
 const commentExtensions = [CommentHighlights];
@@ -38,7 +41,7 @@ export function EditorPage() {
 
   return (
     <>
-      <AppHeader>
+      <AppHeader signedOutNote={signedOutNote}>
         <Link to="/">Your series</Link>
         {installment && (
           <>
@@ -80,8 +83,11 @@ interface ViewProps {
 
 function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
+  const signedOut = useSessionEnded();
   const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
-  const canEdit = can(installment.role, 'edit') && !lostAccess;
+  // Signed out, the page is read-only until the session is back: nothing could be sent.
+  const readOnly = lostAccess || signedOut;
+  const canEdit = can(installment.role, 'edit') && !readOnly;
   const [editor, setEditor] = useState<Editor | null>(null);
   const restoreTarget = useMemo(
     () => ({ editor, user: { id: user.id, name: user.name || user.email } }),
@@ -113,7 +119,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       />
       {/* Publishing: status, Versions, Publish (Mod-Shift-P); restores go into this editor. */}
       <RestoreTargetContext value={restoreTarget}>
-        <PublishBar installment={installment} lostAccess={lostAccess} editor={editor} />
+        <PublishBar installment={installment} lostAccess={readOnly} editor={editor} />
       </RestoreTargetContext>
       <LiveInstallment
         installmentId={installment.id}
@@ -127,7 +133,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       />
       <CommentsPanel
         installmentId={installment.id}
-        role={lostAccess ? null : installment.role}
+        role={readOnly ? null : installment.role}
         editor={editor}
       />
     </article>
