@@ -129,7 +129,9 @@ describe('undo brings anchored text back as new content', () => {
     await api(server.url, team.users.editor, 'POST', `/api/threads/${thread.id}/replies`, {
       body: 'Back again.',
     });
-    const next = await watcher.next((e) => e.event.startsWith('thread.') || e.event.startsWith('message.'));
+    const next = await watcher.next(
+      (e) => e.event.startsWith('thread.') || e.event.startsWith('message.'),
+    );
     expect(next.event).toBe('message.created');
 
     // Redo deletes the restored text: detached again. Undo once more: moved again.
