@@ -34,6 +34,7 @@ const storeSuites = [
   // The upgrade reads session cookies with its own query.
   'tests/integration/collabAuth.test.ts',
   'tests/integration/comments.test.ts',
+  'tests/integration/commentUndo.test.ts',
   'tests/integration/publishing.test.ts',
   'tests/integration/storeFailures.test.ts',
   // better-auth keeps its rate limits in the database when scaled out.

@@ -18,9 +18,11 @@ const body = z
   .min(1, { error: 'must not be empty' })
   .max(limits.commentBodyMax, { error: `must be at most ${limits.commentBodyMax} characters` });
 
+/** base64 of `Y.encodeRelativePosition`, on the `default` XmlFragment's content. */
+const anchor = z.strictObject({ start: base64, end: base64 });
+
 export const createThreadInput = z.strictObject({
-  /** base64 of `Y.encodeRelativePosition`, on the `default` XmlFragment's content. */
-  anchor: z.strictObject({ start: base64, end: base64 }),
+  anchor,
   quote: z
     .string({ error: 'must be a string' })
     .min(1, { error: 'select some text to comment on' })
@@ -36,6 +38,13 @@ export const updateThreadInput = z.strictObject({
   resolved: z.boolean({ error: 'must be true or false' }),
 });
 export type UpdateThreadInput = z.infer<typeof updateThreadInput>;
+
+/**
+ * Moves a thread onto its text where undo or redo brought it back as new
+ * content (`PUT /api/threads/:id/anchor`); see decision 0005.
+ */
+export const reanchorThreadInput = z.strictObject({ anchor });
+export type ReanchorThreadInput = z.infer<typeof reanchorThreadInput>;
 
 export const editMessageInput = z.strictObject({ body });
 export type EditMessageInput = z.infer<typeof editMessageInput>;
@@ -77,6 +86,8 @@ export interface CommentThread {
 export const installmentEventTypes = [
   'thread.created',
   'thread.updated',
+  /** The thread's anchor moved onto text that undo or redo brought back. */
+  'thread.reanchored',
   'message.created',
   'message.updated',
   'message.deleted',

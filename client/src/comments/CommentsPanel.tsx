@@ -25,6 +25,7 @@ import {
   type ThreadFilter,
 } from './threadOrder.ts';
 import { useNow } from './useNow.ts';
+import { useRestoredAnchors } from './useRestoredAnchors.ts';
 import { useThreads } from './useThreads.ts';
 import './comments.css';
 
@@ -57,6 +58,7 @@ export function CommentsPanel({ installmentId, role, editor }: Props) {
   const { store, snapshot } = useThreads(installmentId, role);
   const now = useNow();
   const canComment = can(role, 'comment');
+  useRestoredAnchors(editor, store, can(role, 'edit'));
   const [filter, setFilter] = useState<ThreadFilter>('open');
   const [focus, setFocus] = useState<Focus | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);

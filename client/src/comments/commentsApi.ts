@@ -3,6 +3,7 @@ import type {
   CommentThread,
   CreateThreadInput,
   EditMessageInput,
+  ReanchorThreadInput,
   ReplyInput,
   UpdateThreadInput,
 } from '@baton/shared/comments.ts';
@@ -20,6 +21,8 @@ export const commentsApi = {
     request<CommentThread>('POST', `/api/threads/${seg(threadId)}/replies`, { body }),
   setResolved: (threadId: string, body: UpdateThreadInput) =>
     request<CommentThread>('PATCH', `/api/threads/${seg(threadId)}`, { body }),
+  reanchor: (threadId: string, body: ReanchorThreadInput) =>
+    request<CommentThread>('PUT', `/api/threads/${seg(threadId)}/anchor`, { body }),
   editMessage: (messageId: string, body: EditMessageInput) =>
     request<CommentThread>('PATCH', `/api/messages/${seg(messageId)}`, { body }),
   deleteMessage: (messageId: string) =>

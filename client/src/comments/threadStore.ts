@@ -4,7 +4,11 @@
  * carries the whole thread, so it replaces ours unless ours is fresher (the
  * events and the answers travel on different connections and may cross).
  */
-import type { CommentThread, CreateThreadInput } from '@baton/shared/comments.ts';
+import type {
+  CommentThread,
+  CreateThreadInput,
+  ReanchorThreadInput,
+} from '@baton/shared/comments.ts';
 import type { ApiError } from '../api/http.ts';
 import { toApiError } from '../api/useResource.ts';
 import { commentsApi } from './commentsApi.ts';
@@ -31,6 +35,8 @@ export interface ThreadStore {
   createThread(input: CreateThreadInput): Promise<CommentThread>;
   reply(threadId: string, body: string): Promise<CommentThread>;
   setResolved(threadId: string, resolved: boolean): Promise<CommentThread>;
+  /** Moves a thread onto text that this tab's undo or redo brought back. */
+  reanchor(threadId: string, anchor: ReanchorThreadInput['anchor']): Promise<CommentThread>;
   editMessage(messageId: string, body: string): Promise<CommentThread>;
   deleteMessage(messageId: string): Promise<CommentThread>;
 }
@@ -157,6 +163,7 @@ export function createThreadStore(
     createThread: (input) => keep(api.createThread(installmentId, input)),
     reply: (threadId, body) => keep(api.reply(threadId, { body })),
     setResolved: (threadId, resolved) => keep(api.setResolved(threadId, { resolved })),
+    reanchor: (threadId, anchor) => keep(api.reanchor(threadId, { anchor })),
     editMessage: (messageId, body) => keep(api.editMessage(messageId, { body })),
     deleteMessage: (messageId) => keep(api.deleteMessage(messageId)),
   };

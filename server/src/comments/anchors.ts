@@ -47,6 +47,18 @@ export class AnchorResolver {
       : null;
   }
 
+  /**
+   * Whether this state of the draft has the content both ends are tied to.
+   * False for another installment's anchor, and for text that has not reached
+   * the draft yet (an undo still on its way over the writer's websocket).
+   */
+  hasContentOf(anchor: EncodedAnchor): boolean {
+    return (
+      pointsIntoDoc(decode(anchor.start, 'start'), this.doc) &&
+      pointsIntoDoc(decode(anchor.end, 'end'), this.doc)
+    );
+  }
+
   /** Checks a new anchor: decodable, in this installment's draft, and covering some text. */
   validateNew(anchor: EncodedAnchor): void {
     const start = decode(anchor.start, 'start');

@@ -38,12 +38,13 @@ export async function changeThread(
   type: InstallmentEventType,
   /** Makes the change; `now` is the time of it (the thread's new updatedAt). */
   change: (trx: Kysely<Database>, now: string) => Promise<void>,
+  /** The thread's anchor after the change, when the change moves it. */
+  anchorAfter?: EncodedAnchor,
 ): Promise<CommentThread> {
   const [row] = await loadThreadRows(deps.db, installmentId, threadId);
-  const detached = row
-    ? await detachedThreads(deps, installmentId, [
-        { id: row.id, anchor: { start: row.anchor_start, end: row.anchor_end } },
-      ])
+  const anchor = anchorAfter ?? (row && { start: row.anchor_start, end: row.anchor_end });
+  const detached = anchor
+    ? await detachedThreads(deps, installmentId, [{ id: threadId, anchor }])
     : new Map<string, boolean>();
   const { thread, event } = await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();

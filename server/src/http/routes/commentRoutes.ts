@@ -1,6 +1,7 @@
 import {
   createThreadInput,
   editMessageInput,
+  reanchorThreadInput,
   replyInput,
   updateThreadInput,
 } from '@baton/shared/comments.ts';
@@ -9,6 +10,7 @@ import { pathId } from '../pathId.ts';
 import type { CommentDeps } from '../../domain/comments/commentContext.ts';
 import { createThread } from '../../domain/comments/createThread.ts';
 import { listThreads } from '../../domain/comments/listThreads.ts';
+import { reanchorThread } from '../../domain/comments/reanchorThread.ts';
 import {
   deleteMessage,
   editMessage,
@@ -43,6 +45,11 @@ export function threadRoutes(deps: CommentDeps) {
       const threadId = pathId(c.req.param('id'), 'Thread');
       const input = await readJson(c, updateThreadInput);
       return c.json(await setThreadResolved(deps, c.var.actor, threadId, input));
+    })
+    .put('/threads/:id/anchor', async (c) => {
+      const threadId = pathId(c.req.param('id'), 'Thread');
+      const input = await readJson(c, reanchorThreadInput);
+      return c.json(await reanchorThread(deps, c.var.actor, threadId, input));
     })
     .patch('/messages/:id', async (c) => {
       const messageId = pathId(c.req.param('id'), 'Message');
