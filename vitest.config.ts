@@ -37,6 +37,8 @@ const storeSuites = [
   'tests/integration/commentUndo.test.ts',
   'tests/integration/publishing.test.ts',
   'tests/integration/storeFailures.test.ts',
+  // The content API writes through the live room and reads drafts from the store.
+  'tests/integration/contentApi.test.ts',
   // better-auth keeps its rate limits in the database when scaled out.
   'tests/integration/authHardening.test.ts',
 ];

@@ -74,6 +74,8 @@ export const errorCodes = [
   'link_expired',
   'empty_content',
   'payload_too_large',
+  'rate_limited',
+  'invalid_content',
   'unsupported_media_type',
   'internal',
 ] as const;

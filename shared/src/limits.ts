@@ -52,7 +52,10 @@ export const limits = {
   contentSnapshotMaxWaitMs: 10_000,
   /** Largest JSON request body accepted by the API. */
   maxJsonBodyBytes: 256 * 1024,
-  /** Largest body of `POST /api/series/:id/installments`, which may carry an imported file. */
+  /**
+   * Largest body of `POST /api/series/:id/installments` (it may carry an imported
+   * file) and of the content API's writes.
+   */
   maxImportBodyBytes: 8 * 1024 * 1024,
   seriesTitleMax: 200,
   seriesDescriptionMax: 2_000,
@@ -69,6 +72,11 @@ export const limits = {
   versionNoteMax: 1_000,
   /** Largest text accepted by the import (about 200,000 words). */
   importMaxChars: 1_500_000,
+  /**
+   * Writes through the content API (`PUT …/content`, `POST …/content/append`) one
+   * account may make per minute, with bursts of as many again.
+   */
+  contentWritesPerMinute: 60,
   /** Fewer words than this is flagged as very short before publishing. */
   shortContentWords: 50,
   passwordMin: 8,

@@ -22,6 +22,7 @@ import type { InstallmentEvents } from '../events/installmentEvents.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
+import { contentRoutes } from './routes/contentRoutes.ts';
 import { readerCsp, readRoutes } from '../read/readRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
@@ -85,11 +86,14 @@ export function createApp(deps: AppDeps) {
     throw new AppError('payload_too_large', 413, 'The request body is too large.');
   };
   const jsonLimit = bodyLimit({ maxSize: limits.maxJsonBodyBytes, onError: tooLarge });
-  // Creating an installment may carry a whole imported file.
+  // Creating an installment may carry a whole imported file; the content API a whole draft.
   const importLimit = bodyLimit({ maxSize: limits.maxImportBodyBytes, onError: tooLarge });
   app.use('/api/*', function limitBody(c, next) {
+    const { method, path } = c.req;
     const isImport =
-      c.req.method === 'POST' && /^\/api\/series\/[^/]+\/installments$/.test(c.req.path);
+      (method === 'POST' && /^\/api\/series\/[^/]+\/installments$/.test(path)) ||
+      (method === 'PUT' && /^\/api\/installments\/[^/]+\/content$/.test(path)) ||
+      (method === 'POST' && /^\/api\/installments\/[^/]+\/content\/append$/.test(path));
     return (isImport ? importLimit : jsonLimit)(c, next);
   });
 
@@ -115,6 +119,7 @@ export function createApp(deps: AppDeps) {
   api.route('/installments', installmentThreadRoutes(deps));
   api.route('/installments', eventRoutes(deps));
   api.route('/installments', versionRoutes(deps));
+  api.route('/installments', contentRoutes(deps));
   api.route('/', threadRoutes(deps));
   api.route('/links', linkRoutes(deps.db, deps.accessChanges));
   app.route('/api', api);
