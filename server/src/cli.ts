@@ -1,54 +1,86 @@
 /**
- * `pnpm baton <command>`: operations from the command line.
- *   backup [file]   online backup of the SQLite database (safe while Baton runs)
+ * `pnpm baton <command>` (also the `baton` bin): operations on this machine,
+ * and remote commands against a running Baton with an API key.
  */
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigError, loadConfig } from './config/env.ts';
+import { parseArgs } from 'node:util';
+import { backup } from './cli/backup.ts';
+import { CliError } from './cli/cliLogin.ts';
+import { login, publish, pull, push, status } from './cli/remoteCommands.ts';
+import { ConfigError, loadCliEnvironment } from './config/env.ts';
 
-async function backup(target: string | undefined): Promise<void> {
-  const config = loadConfig();
-  if (config.databaseUrl) {
-    process.stderr.write(
-      'DATABASE_URL is set: back up PostgreSQL with pg_dump (see docs/operations.md).\n',
-    );
-    process.exit(2);
+const usage = `usage: baton <command>
+  backup [file]                       online backup of the SQLite database (on the server)
+  login --url <server> --key <key>    check and save an API key (BATON_URL / BATON_KEY override it)
+  pull <installment> [--format markdown|json|text]   print the draft
+  push <installment> <file> [--force] replace the draft with a file (.md, .json, else text)
+  publish <installment> [--note <text>]
+  status                              series, installments, open threads, publish findings
+`;
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      key: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      force: { type: 'boolean', default: false },
+      note: { type: 'string' },
+    },
+  });
+  const [command, first, second] = positionals;
+  const env = loadCliEnvironment();
+  const need = (value: string | undefined, what: string) => {
+    if (!value) throw new CliError(`Missing ${what}.\n${usage}`);
+    return value;
+  };
+  switch (command) {
+    case 'backup':
+      return backup(first);
+    case 'login':
+      return login(env, need(values.url, '--url'), need(values.key, '--key'), print);
+    case 'pull': {
+      const format = values.format;
+      if (format !== 'markdown' && format !== 'json' && format !== 'text') {
+        throw new CliError('--format must be markdown, json or text.');
+      }
+      return pull(env, need(first, 'the installment id'), format, print);
+    }
+    case 'push':
+      return push(
+        env,
+        need(first, 'the installment id'),
+        need(second, 'the file'),
+        values.force,
+        print,
+      );
+    case 'publish':
+      return publish(env, need(first, 'the installment id'), values.note, print);
+    case 'status':
+      return status(env, print);
+    default:
+      process.stderr.write(usage);
+      process.exit(2);
   }
-  const source = path.join(config.dataDir, 'baton.sqlite');
-  if (!existsSync(source)) {
-    process.stderr.write(`No database at ${source} (DATA_DIR=${config.dataDir}).\n`);
-    process.exit(1);
-  }
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.resolve(
-    target ?? path.join(config.dataDir, 'backups', `baton-${stamp}.sqlite`),
-  );
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    // SQLite's online backup API: consistent even while the server writes.
-    await db.backup(file);
-  } finally {
-    db.close();
-  }
-  process.stdout.write(`Backed up ${source} to ${file}\n`);
-  process.stdout.write(
-    `Keep ${path.join(config.dataDir, 'auth-secret')} with it (or set BETTER_AUTH_SECRET).\n`,
-  );
 }
 
-const [command, ...args] = process.argv.slice(2);
 try {
-  if (command === 'backup') await backup(args[0]);
-  else {
-    process.stderr.write('usage: pnpm baton backup [file]\n');
-    process.exit(2);
-  }
+  await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof CliError || error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(78);
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  }
+  if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(`${error.message}\n${usage}`);
+    process.exit(2);
   }
   throw error;
 }

@@ -4,6 +4,8 @@
  */
 import { limits } from '@baton/shared/limits.ts';
 import { z } from 'zod';
+import os from 'node:os';
+import path from 'node:path';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -161,4 +163,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** Reads the process environment; call once, at boot. */
 export function loadConfig(): Config {
   return parseConfig(process.env);
+}
+
+/** What the remote commands of `pnpm baton` (login, pull, push, …) read from the environment. */
+export interface CliEnvironment {
+  /** Where `baton login` keeps the server address and key (BATON_CONFIG). */
+  configFile: string;
+  /** BATON_URL and BATON_KEY override the saved login (for CI jobs). */
+  url?: string;
+  key?: string;
+}
+
+export function loadCliEnvironment(): CliEnvironment {
+  const env = process.env;
+  const configHome = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+  return {
+    configFile: env.BATON_CONFIG || path.join(configHome, 'baton', 'cli.json'),
+    url: env.BATON_URL || undefined,
+    key: env.BATON_KEY || undefined,
+  };
 }
