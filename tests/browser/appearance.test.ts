@@ -46,6 +46,12 @@ function luminance(color: string): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
+/** The alpha of a computed colour: 1 for `rgb(…)`, the fourth number of `rgba(…)`. */
+function alpha(color: string): number {
+  const parts = color.match(/[\d.]+/g) ?? [];
+  return parts.length === 4 ? Number(parts[3]) : 1;
+}
+
 const background = (page: Page, selector: string) =>
   page
     .locator(selector)
@@ -99,5 +105,48 @@ describe.skipIf(!hasChromium)('appearance', () => {
     expect(luminance(await background(light.page, 'body'))).toBeGreaterThan(0.9);
     expect(luminance(await foreground(light.page, '.essay'))).toBeLessThan(0.05);
     await light.context.close();
+  });
+
+  it('UI-3 scrolled text never shows through the sticky header and toolbar: both are opaque and on top', async () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `${i + 1}. ${sentence}`);
+    const { context, page, installmentId } = await writerIn('light', 'Sam', paragraphs);
+    await openEditor(page, installmentId);
+    await page.getByText(`60. ${sentence}`).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await page.waitForFunction(() => window.scrollY >= 1200);
+
+    const toolbar = await page.locator('.toolbar').boundingBox();
+    const header = await page.locator('.app-header').boundingBox();
+    if (!toolbar || !header) throw new Error('no toolbar or header');
+    // The toolbar is stuck below the header, with essay text behind it.
+    expect(toolbar.y).toBeLessThan(header.y + header.height + 16);
+    const topmost = (x: number, y: number) =>
+      page.evaluate(
+        ([px, py]) => {
+          const el = document.elementFromPoint(px!, py!);
+          return el?.closest('.toolbar, .app-header') ? 'chrome' : (el?.className ?? 'nothing');
+        },
+        [x, y],
+      );
+    const essay = await page.locator('.essay').boundingBox();
+    if (!essay) throw new Error('no essay');
+    const x = essay.x + 40;
+    // Inside the toolbar, in the strip between header and toolbar, and inside the header.
+    expect(await topmost(x, toolbar.y + toolbar.height / 2)).toBe('chrome');
+    expect(await topmost(x, toolbar.y - 2)).toBe('chrome');
+    expect(await topmost(x, header.y + header.height / 2)).toBe('chrome');
+    // The text under them is there: just above the toolbar's top edge it would be visible.
+    expect(
+      await page.evaluate(
+        ([px, py]) =>
+          document.elementsFromPoint(px!, py!).some((el) => el.closest('.essay > p') !== null),
+        [x, toolbar.y + toolbar.height / 2],
+      ),
+    ).toBe(true);
+    expect(alpha(await background(page, '.toolbar'))).toBe(1);
+    expect(alpha(await background(page, '.app-header'))).toBe(1);
+    expect(alpha(await background(page, '.editor__footer'))).toBe(1);
+    await shot(page, 'appearance-03-scrolled-toolbar');
+    await context.close();
   });
 });
