@@ -7,21 +7,24 @@ import { limits } from './limits.ts';
 import type { Role } from './roles.ts';
 import { slugPattern } from './slug.ts';
 import { importInput } from './publish.ts';
+import { tooLongMessage } from './textLength.ts';
 
 // The client runs under a CSP without 'unsafe-eval'; zod's JIT probe would be
 // refused (and logged) on every page. Validation here is never a hot path.
 z.config({ jitless: true });
 
-const title = (max: number) =>
+/** Over-long text is refused with its length, never cut (textLength.ts). */
+const maxChars = (noun: string, max: number) =>
   z
     .string({ error: 'must be a string' })
     .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: (issue) => tooLongMessage(noun, String(issue.input).length, max) });
+
+const title = (max: number) => maxChars('Title', max).min(1, { error: 'must not be empty' });
 
 export const createSeriesInput = z.strictObject({
   title: title(limits.seriesTitleMax),
-  description: z.string().trim().max(limits.seriesDescriptionMax).optional(),
+  description: maxChars('Description', limits.seriesDescriptionMax).optional(),
 });
 export type CreateSeriesInput = z.infer<typeof createSeriesInput>;
 
@@ -35,7 +38,7 @@ export const updateSeriesInput = z
       .max(limits.slugMax, { error: `must be at most ${limits.slugMax} characters` })
       .regex(slugPattern, { error: 'use lowercase letters, digits and single hyphens' })
       .optional(),
-    description: z.string().trim().max(limits.seriesDescriptionMax).optional(),
+    description: maxChars('Description', limits.seriesDescriptionMax).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { error: 'nothing to update' });
 export type UpdateSeriesInput = z.infer<typeof updateSeriesInput>;

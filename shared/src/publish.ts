@@ -4,13 +4,16 @@
  */
 import { z } from 'zod';
 import { limits } from './limits.ts';
+import { tooLongMessage } from './textLength.ts';
 import type { Person } from './comments.ts';
 
 export const publishInput = z.strictObject({
   note: z
     .string()
     .trim()
-    .max(limits.versionNoteMax, { error: `must be at most ${limits.versionNoteMax} characters` })
+    .max(limits.versionNoteMax, {
+      error: (issue) => tooLongMessage('Note', String(issue.input).length, limits.versionNoteMax),
+    })
     .optional(),
 });
 export type PublishInput = z.infer<typeof publishInput>;

@@ -120,6 +120,66 @@ describe('JSON API', () => {
     expect(notJson.status).toBe(415);
   });
 
+  it('API-9 refuses over-long titles and notes with 400 naming the field, its length and the limit, and stores nothing cut', async () => {
+    type Refusal = { error: { code: string; fields: Record<string, string> } };
+    const long = (n: number) => 'A title that goes on and on '.repeat(20).slice(0, n);
+    const created = await api<Refusal>(server.url, ann, 'POST', '/api/series', {
+      title: long(250),
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.code).toBe('validation_failed');
+    expect(created.body.error.fields).toEqual({
+      title: 'Title is 250 characters; the limit is 200',
+    });
+    const series = await api<SeriesDetail>(server.url, ann, 'POST', '/api/series', {
+      title: long(200),
+    });
+    expect(series.status).toBe(201);
+    expect(series.body.title).toHaveLength(200);
+    const renamed = await api<Refusal>(server.url, ann, 'PATCH', `/api/series/${series.body.id}`, {
+      title: long(201),
+    });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.error.fields.title).toBe('Title is 201 characters; the limit is 200');
+    const part = await api<Refusal>(
+      server.url,
+      ann,
+      'POST',
+      `/api/series/${series.body.id}/installments`,
+      { title: long(300) },
+    );
+    expect(part.status).toBe(400);
+    expect(part.body.error.fields.title).toBe('Title is 300 characters; the limit is 200');
+    const first = await api<{ id: string }>(
+      server.url,
+      ann,
+      'POST',
+      `/api/series/${series.body.id}/installments`,
+      { title: 'Short' },
+    );
+    const partRenamed = await api<Refusal>(
+      server.url,
+      ann,
+      'PATCH',
+      `/api/installments/${first.body.id}`,
+      { title: long(201) },
+    );
+    expect(partRenamed.status).toBe(400);
+    expect(partRenamed.body.error.fields.title).toBe('Title is 201 characters; the limit is 200');
+    const note = await api<Refusal>(
+      server.url,
+      ann,
+      'POST',
+      `/api/installments/${first.body.id}/publish`,
+      { note: 'n'.repeat(1_001) },
+    );
+    expect(note.status).toBe(400);
+    expect(note.body.error.fields.note).toBe('Note is 1,001 characters; the limit is 1,000');
+    const detail = await api<SeriesDetail>(server.url, ann, 'GET', `/api/series/${series.body.id}`);
+    expect(detail.body.title).toBe(long(200));
+    expect(detail.body.installments.map((i) => i.title)).toEqual(['Short']);
+  });
+
   it('API-8 refuses state-changing requests from an untrusted Origin (403), not reads or scripts without one', async () => {
     const post = (origin?: string) =>
       fetch(`${server.url}/api/series`, {

@@ -404,6 +404,56 @@ describe('reader pages and the feed', () => {
     expect((await fetch(`${server.url}/read/${series.body.slug}/2`)).status).toBe(404);
   });
 
+  it('PUB-8 the reader 404 links back to the nearest published page: the part, the series, or the home page', async () => {
+    const series = await api<SeriesSummary>(server.url, team.users.owner, 'POST', '/api/series', {
+      title: 'Lost & Found',
+    });
+    const part = await api<InstallmentSummary>(
+      server.url,
+      team.users.owner,
+      'POST',
+      `/api/series/${series.body.id}/installments`,
+      { import: { format: 'markdown', text: '# Arrivals\n\nThe train was late.' } },
+    );
+    await api(
+      server.url,
+      team.users.owner,
+      'POST',
+      `/api/installments/${part.body.id}/publish`,
+      {},
+    );
+    const slug = series.body.slug;
+    const notFound = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await res.text();
+      expect(html).toContain('Nothing is published here');
+      expect(html).not.toMatch(/<script/i);
+      return [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    };
+    const seriesLink = [`${server.url}/read/${slug}`, '← All parts of Lost &amp; Found'];
+    expect(await notFound(`/read/${slug}/99`)).toEqual([seriesLink]);
+    expect(await notFound(`/read/${slug}/2/v/1`)).toEqual([seriesLink]);
+    expect(await notFound(`/read/${slug}/1/v/7`)).toEqual([
+      [`${server.url}/read/${slug}/1`, '← Part 1: Arrivals'],
+    ]);
+    expect(await notFound(`/read/${slug}/1/v/1/changes`)).toEqual([
+      [`${server.url}/read/${slug}/1`, '← Part 1: Arrivals'],
+    ]);
+    expect(await notFound(`/read/${slug}/1/nothing/here/at/all`)).toEqual([
+      [`${server.url}/read/${slug}/1`, '← Part 1: Arrivals'],
+    ]);
+    const home = [`${server.url}/`, '← Go to the home page'];
+    expect(await notFound('/read/no-such-series')).toEqual([home]);
+    expect(await notFound('/read/no-such-series/1')).toEqual([home]);
+    // A series with nothing published is not public: the page does not name it.
+    const hidden = await api<SeriesSummary>(server.url, team.users.owner, 'POST', '/api/series', {
+      title: 'Secret Drafts',
+    });
+    expect(await notFound(`/read/${hidden.body.slug}/1`)).toEqual([home]);
+  });
+
   it('PUB-6 the Atom feed parses as XML with the required elements, one entry per version, newest first', async () => {
     const { seriesId } = await seedInstallment(server.url, team.users.owner);
     const slug = await seriesSlug(seriesId);

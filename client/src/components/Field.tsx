@@ -4,11 +4,29 @@ import {
   type ReactNode,
   type TextareaHTMLAttributes,
 } from 'react';
+import { tooLong } from '@baton/shared/textLength.ts';
+import { sentence } from '../lib/formErrors.ts';
 
 interface FrameProps {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /**
+   * A length limit, checked as you type. Longer text is kept (a `maxLength`
+   * would cut a paste silently) and the field says how long it is; the form's
+   * schema refuses it on submit with the same words.
+   */
+  limit?: { noun: string; max: number };
+}
+
+/** The over-limit message for the control's current value, or the form's own error. */
+function errorFor(
+  limit: FrameProps['limit'],
+  value: unknown,
+  error: string | undefined,
+): string | undefined {
+  const over = limit && typeof value === 'string' ? tooLong(limit.noun, value, limit.max) : null;
+  return over ? sentence(over) : error;
 }
 
 interface ControlProps {
@@ -57,11 +75,11 @@ function FieldFrame({
 type InputProps = FrameProps & InputHTMLAttributes<HTMLInputElement> & { name: string };
 
 /** A labelled single-line input with its error right below it. */
-export function TextField({ label, error, hint, ...input }: InputProps) {
+export function TextField({ label, error, hint, limit, ...input }: InputProps) {
   return (
     <FieldFrame
       label={label}
-      error={error}
+      error={errorFor(limit, input.value, error)}
       hint={hint}
       render={(p) => <input {...input} {...p} />}
     />
@@ -71,11 +89,11 @@ export function TextField({ label, error, hint, ...input }: InputProps) {
 type AreaProps = FrameProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string };
 
 /** A labelled multi-line input with its error right below it. */
-export function TextAreaField({ label, error, hint, ...area }: AreaProps) {
+export function TextAreaField({ label, error, hint, limit, ...area }: AreaProps) {
   return (
     <FieldFrame
       label={label}
-      error={error}
+      error={errorFor(limit, area.value, error)}
       hint={hint}
       render={(p) => <textarea rows={3} {...area} {...p} />}
     />

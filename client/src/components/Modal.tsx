@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -12,10 +12,15 @@ interface Props {
 
 /**
  * A modal dialog: labelled by its title, Escape and the backdrop close it, Tab
- * cycles inside it, and focus returns to where it was when it closes.
+ * cycles inside it, and focus returns to where it was when it closes. A field
+ * inside with `autoFocus` keeps the focus; otherwise the dialog takes it.
  */
 export function Modal({ title, onClose, children }: Props) {
   const dialogRef = useRef<HTMLDivElement>(null);
+  // Read while rendering: by the time effects run, an autoFocus field inside has the focus.
+  const [previous] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
   const titleId = useId();
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -25,8 +30,7 @@ export function Modal({ title, onClose, children }: Props) {
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.focus();
+    if (!dialog.contains(document.activeElement)) dialog.focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
 
@@ -61,7 +65,7 @@ export function Modal({ title, onClose, children }: Props) {
       document.body.style.overflow = overflow;
       previous?.focus();
     };
-  }, []);
+  }, [previous]);
 
   return createPortal(
     <div

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { signInPath } from '../auth/returnTo.ts';
+import { tooLong } from '@baton/shared/textLength.ts';
+import { sentence } from '../lib/formErrors.ts';
 import { RenameError } from '../lib/validateTitle.ts';
 
 export interface RenameFormProps {
   initial: string;
   /** Accessible name of the input, e.g. "Series title". */
   label: string;
+  /** The title's limit: a longer draft is kept, flagged as you type and not saved (never cut). */
   maxLength?: number;
   /** Checks the draft; returns an error message or null. */
   validate: (draft: string) => string | null;
@@ -35,10 +38,14 @@ export function RenameForm({
     inputRef.current?.select();
   }, []);
 
+  const overLimit = maxLength === undefined ? null : tooLong('Title', draft, maxLength);
+  const shownError = overLimit ? sentence(overLimit) : error;
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = draft.trim();
     if (trimmed === initial) return onDone();
+    if (overLimit) return inputRef.current?.focus();
     const problem = validate(draft);
     if (problem) return setError(problem);
     setSaving(true);
@@ -65,11 +72,10 @@ export function RenameForm({
       <input
         ref={inputRef}
         name="title"
-        className={error ? 'input input--invalid' : 'input'}
+        className={shownError ? 'input input--invalid' : 'input'}
         aria-label={label}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={shownError ? true : undefined}
         value={draft}
-        maxLength={maxLength}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
         disabled={saving}
@@ -85,10 +91,10 @@ export function RenameForm({
       >
         Cancel
       </button>
-      {error && (
+      {shownError && (
         <p className="field__error rename-form__error" role="alert">
-          {error}
-          {needsSignIn && (
+          {shownError}
+          {!overLimit && needsSignIn && (
             <>
               {' '}
               <Link to={signInPath(location.pathname + location.search)}>Sign in again</Link>

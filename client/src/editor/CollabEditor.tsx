@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -8,10 +9,11 @@ import { documentExtensions } from '@baton/shared/editor.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { countWords } from '@baton/shared/text.ts';
 import { plural } from '../lib/format.ts';
+import { LinkDialog } from './LinkDialog.tsx';
 import { LinkShortcut } from './linkShortcut.ts';
 import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
 import type { AwarenessUser } from './presence.ts';
-import { promptForLink, Toolbar } from './Toolbar.tsx';
+import { Toolbar } from './Toolbar.tsx';
 import { useDocumentCounts } from './useDocumentCounts.ts';
 import { useRemovedWords } from './useRemovedWords.ts';
 import type { CollabSession } from './useCollabDoc.ts';
@@ -37,7 +39,7 @@ export function CollabEditor({
   extensions = [],
   onEditor,
 }: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
+  const [linkDialog, setLinkDialog] = useState(false);
 
   const editor = useEditor(
     {
@@ -52,7 +54,11 @@ export function CollabEditor({
         CharacterCount.configure({ wordCounter: countWords }),
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
-        LinkShortcut.configure({ onRequestLink: (e) => promptForLink(e, setNotice) }),
+        LinkShortcut.configure({
+          onRequestLink: (e) => {
+            if (e.isEditable) setLinkDialog(true);
+          },
+        }),
         ...extensions,
       ],
       editable,
@@ -75,10 +81,17 @@ export function CollabEditor({
 
   const counts = useDocumentCounts(editor);
   const removedWords = useRemovedWords(editor, session.ydoc);
+  const openLinkDialog = useCallback(() => setLinkDialog(true), []);
+  // Back to the text with the selection it had: the dialog is gone first, so nothing takes the focus after.
+  const closeLinkDialog = useCallback(() => {
+    flushSync(() => setLinkDialog(false));
+    editor.commands.focus();
+  }, [editor]);
 
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} notice={notice} onNotice={setNotice} />}
+      {editable && <Toolbar editor={editor} onLink={openLinkDialog} />}
+      {linkDialog && editable && <LinkDialog editor={editor} onClose={closeLinkDialog} />}
       {removedWords.report && (
         <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />
       )}

@@ -2,24 +2,7 @@ import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { isApple, shortcutLabel } from '../lib/platform.ts';
 import { Icon } from './Icon.tsx';
-import { parseLinkTarget } from './linkTarget.ts';
 import { toolbarGroups, type ToolbarItem } from './toolbarItems.ts';
-
-/** Asks for a link target and applies it to the selection; shared by the button and Mod-K. */
-export function promptForLink(editor: Editor, report: (message: string | null) => void) {
-  const current: unknown = editor.getAttributes('link').href;
-  const answer = window.prompt(
-    'Link to (https://…, mailto:…). Leave empty to remove the link.',
-    typeof current === 'string' ? current : 'https://',
-  );
-  if (answer === null) return;
-  const target = parseLinkTarget(answer === 'https://' ? '' : answer);
-  if (target.kind === 'invalid') return report(target.message);
-  report(null);
-  const chain = editor.chain().focus().extendMarkRange('link');
-  if (target.kind === 'remove') chain.unsetLink().run();
-  else chain.setLink({ href: target.href }).run();
-}
 
 const modKey = isApple ? 'Meta' : 'Control';
 
@@ -30,13 +13,12 @@ function tooltip(label: string, shortcut?: string, hint?: string): string {
 
 interface Props {
   editor: Editor;
-  /** Problems to show next to the toolbar (e.g. a link that is not allowed). */
-  notice: string | null;
-  onNotice: (message: string | null) => void;
+  /** Opens the link dialog (Mod-K does the same). */
+  onLink: () => void;
 }
 
 /** Formatting buttons; each shows its keyboard shortcut in its tooltip. */
-export function Toolbar({ editor, notice, onNotice }: Props) {
+export function Toolbar({ editor, onLink }: Props) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -96,21 +78,13 @@ export function Toolbar({ editor, notice, onNotice }: Props) {
               data-tooltip={tooltip('Link', 'Mod-K')}
               disabled={!state.editable}
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => promptForLink(editor, onNotice)}
+              onClick={onLink}
             >
               <Icon name="link" />
             </button>
           )}
         </div>
       ))}
-      {notice && (
-        <p className="toolbar__notice" role="alert">
-          {notice}
-          <button type="button" className="link-button" onClick={() => onNotice(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Checks what a person typed as a link target against the shared allowed protocols. */
-import { allowedLinkProtocols } from '@baton/shared/links.ts';
+import { allowedLinkProtocols, isAllowedLinkTarget } from '@baton/shared/links.ts';
 
 export type LinkTarget =
   { kind: 'remove' } | { kind: 'set'; href: string } | { kind: 'invalid'; message: string };
@@ -27,6 +27,10 @@ export function parseLinkTarget(raw: string): LinkTarget {
   }
   if (url.protocol !== 'mailto:' && !url.hostname.includes('.') && url.hostname !== 'localhost') {
     return { kind: 'invalid', message: 'That does not look like a web address.' };
+  }
+  // The document's own gate (setLink refuses what it refuses): never apply what it would drop.
+  if (!isAllowedLinkTarget(url.href)) {
+    return { kind: 'invalid', message: 'Links must start with http://, https:// or mailto:.' };
   }
   return { kind: 'set', href: url.href };
 }

@@ -28,7 +28,15 @@ export function fieldErrorsFromServer(fields: Readonly<Record<string, string>>):
   return errors;
 }
 
-function sentence(message: string): string {
+/** The errors without `key`'s: a field's error goes once its value changes. */
+export function withoutField(errors: FieldErrors, key: string): FieldErrors {
+  if (!(key in errors)) return errors;
+  const { [key]: _changed, ...rest } = errors;
+  return rest;
+}
+
+/** A message as a sentence: capital first letter, closing full stop. */
+export function sentence(message: string): string {
   const trimmed = message.trim();
   if (!trimmed) return 'Check this field.';
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);

@@ -162,9 +162,12 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
         label={`Title of Part ${nextNumber} (optional)`}
         name="importTitle"
         value={title}
-        maxLength={limits.installmentTitleMax}
+        limit={{ noun: 'Title', max: limits.installmentTitleMax }}
         hint="Leave empty to use the file’s first line."
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setTitleError(undefined);
+        }}
         error={titleError}
       />
       {fileError && (

@@ -9,6 +9,7 @@ import { TextField } from '../components/Field.tsx';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromServer,
+  withoutField,
   type FieldErrors,
 } from '../lib/formErrors.ts';
 
@@ -54,8 +55,11 @@ export function NewInstallmentForm({ seriesId, nextNumber, onCreated, autoFocus 
           name="title"
           placeholder="Title of the installment"
           value={title}
-          maxLength={limits.installmentTitleMax}
-          onChange={(e) => setTitle(e.target.value)}
+          limit={{ noun: 'Title', max: limits.installmentTitleMax }}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setFields((f) => withoutField(withoutField(f, 'title'), ''));
+          }}
           error={fields.title ?? fields['']}
           autoFocus={autoFocus}
         />

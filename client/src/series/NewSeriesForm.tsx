@@ -9,6 +9,7 @@ import { TextField } from '../components/Field.tsx';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromServer,
+  withoutField,
   type FieldErrors,
 } from '../lib/formErrors.ts';
 
@@ -56,8 +57,11 @@ export function NewSeriesForm({
           name="title"
           placeholder="Title, e.g. Night Shift Letters"
           value={title}
-          maxLength={limits.seriesTitleMax}
-          onChange={(e) => setTitle(e.target.value)}
+          limit={{ noun: 'Title', max: limits.seriesTitleMax }}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setFields((f) => withoutField(withoutField(f, 'title'), ''));
+          }}
           error={fields.title ?? fields['']}
           autoFocus={autoFocus}
         />

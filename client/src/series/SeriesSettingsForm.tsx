@@ -14,6 +14,7 @@ import { TextAreaField, TextField } from '../components/Field.tsx';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromServer,
+  withoutField,
   type FieldErrors,
 } from '../lib/formErrors.ts';
 
@@ -65,8 +66,11 @@ export function SeriesSettingsForm({ series, onSaved, onCancel }: Props) {
         label="Title"
         name="title"
         value={title}
-        maxLength={limits.seriesTitleMax}
-        onChange={(e) => setTitle(e.target.value)}
+        limit={{ noun: 'Title', max: limits.seriesTitleMax }}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setFields((f) => withoutField(f, 'title'));
+        }}
         error={fields.title}
       />
       <TextField
@@ -103,8 +107,11 @@ export function SeriesSettingsForm({ series, onSaved, onCancel }: Props) {
         label="Description"
         name="description"
         value={description}
-        maxLength={limits.seriesDescriptionMax}
-        onChange={(e) => setDescription(e.target.value)}
+        limit={{ noun: 'Description', max: limits.seriesDescriptionMax }}
+        onChange={(e) => {
+          setDescription(e.target.value);
+          setFields((f) => withoutField(f, 'description'));
+        }}
         error={fields.description}
         hint="One or two sentences for the public series page."
       />

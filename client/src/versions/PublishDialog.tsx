@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { limits } from '@baton/shared/limits.ts';
 import type { PublishResult } from '@baton/shared/publish.ts';
+import { tooLong } from '@baton/shared/textLength.ts';
 import type { ApiError } from '../api/http.ts';
 import { toApiError, useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { fieldErrorsFromServer } from '../lib/formErrors.ts';
+import { fieldErrorsFromServer, sentence } from '../lib/formErrors.ts';
 import { partLabel } from '../lib/format.ts';
 import { isApple } from '../lib/platform.ts';
 import { PublishFindings } from './PublishFindings.tsx';
@@ -53,10 +54,13 @@ export function PublishDialog({
   const noteId = useId();
   const blockingId = useId();
   const checks = state.status === 'ready' ? state.data : null;
+  // A long note is kept and flagged, never cut; publishing waits until it fits.
+  const noteTooLong = tooLong('Note', note, limits.versionNoteMax);
+  const noteProblem = noteTooLong ? sentence(noteTooLong) : noteError;
 
   async function publish(event?: FormEvent) {
     event?.preventDefault();
-    if (busy || state.status === 'loading' || checks?.blocking) return;
+    if (busy || state.status === 'loading' || checks?.blocking || noteTooLong) return;
     setBusy(true);
     setError(null);
     setNoteError(undefined);
@@ -146,30 +150,32 @@ export function PublishDialog({
           <textarea
             id={noteId}
             name="note"
-            className={noteError ? 'input input--invalid' : 'input'}
+            className={noteProblem ? 'input input--invalid' : 'input'}
             rows={3}
-            maxLength={limits.versionNoteMax}
             value={note}
             placeholder={latestNumber ? 'Fixed the ending; new paragraph on…' : 'First version'}
-            onChange={(e) => onNoteChange(e.target.value)}
+            onChange={(e) => {
+              onNoteChange(e.target.value);
+              setNoteError(undefined);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (isApple ? e.metaKey : e.ctrlKey)) void publish();
             }}
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={`${noteId}-hint${noteError ? ` ${noteId}-error` : ''}`}
+            aria-invalid={noteProblem ? true : undefined}
+            aria-describedby={`${noteId}-hint${noteProblem ? ` ${noteId}-error` : ''}`}
           />
           <p id={`${noteId}-hint`} className="field__hint publish-form__hint">
             <span>Readers see this note in the list of versions.</span>
             <span
-              className="publish-form__count"
+              className={`publish-form__count${noteTooLong ? ' publish-form__count--over' : ''}`}
               aria-hidden={note.length < limits.versionNoteMax - 100}
             >
               {note.length}/{limits.versionNoteMax}
             </span>
           </p>
-          {noteError && (
+          {noteProblem && (
             <p id={`${noteId}-error`} className="field__error">
-              {noteError}
+              {noteProblem}
             </p>
           )}
         </div>
@@ -179,8 +185,10 @@ export function PublishDialog({
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || state.status === 'loading' || checks?.blocking}
-            aria-describedby={checks?.blocking ? blockingId : undefined}
+            disabled={busy || state.status === 'loading' || checks?.blocking || !!noteTooLong}
+            aria-describedby={
+              checks?.blocking ? blockingId : noteTooLong ? `${noteId}-error` : undefined
+            }
             title={checks?.blocking ? 'The installment is empty: nothing to publish.' : undefined}
           >
             {busy ? 'Publishing…' : checks?.unchanged ? 'Publish' : `Publish version ${next}`}

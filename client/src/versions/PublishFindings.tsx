@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { PublishChecks, PublishFinding } from '@baton/shared/publish.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { plural } from '../lib/format.ts';
+import { groupFindings, visibleFindings, type FindingGroup } from './findingGroups.ts';
 
 interface Props {
   checks: PublishChecks;
@@ -12,9 +14,9 @@ interface Props {
   blockingId: string;
 }
 
-/** The publish checks as a list the author reads before publishing. */
+/** The publish checks as a list the author reads before publishing: a summary, then one group per kind. */
 export function PublishFindings({ checks, latestNumber, onJump, blockingId }: Props) {
-  const warnings = checks.findings.filter((f) => f.kind !== 'emptyContent');
+  const { groups, summary } = groupFindings(checks.findings);
   return (
     <div className="publish-checks">
       {checks.blocking && (
@@ -41,18 +43,12 @@ export function PublishFindings({ checks, latestNumber, onJump, blockingId }: Pr
           </span>
         </p>
       )}
-      {warnings.length > 0 ? (
+      {summary ? (
         <>
-          <ul className="findings" aria-label="Warnings">
-            {warnings.map((finding, i) => (
-              <li key={i} className="finding finding--warning">
-                <span className="finding__icon" aria-hidden="true">
-                  ⚠
-                </span>
-                <FindingText finding={finding} onJump={onJump} />
-              </li>
-            ))}
-          </ul>
+          <p className="publish-checks__summary">{summary}</p>
+          {groups.map((group) => (
+            <FindingGroupList key={group.kind} group={group} onJump={onJump} />
+          ))}
           {!checks.blocking && (
             <p className="publish-checks__override">These are warnings: you can publish anyway.</p>
           )}
@@ -68,6 +64,42 @@ export function PublishFindings({ checks, latestNumber, onJump, blockingId }: Pr
         )
       )}
     </div>
+  );
+}
+
+/** One kind of warning under its heading; a long group shows its first few until asked for more. */
+function FindingGroupList({
+  group,
+  onJump,
+}: {
+  group: FindingGroup;
+  onJump: (index: number) => void;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const { shown, hidden } = visibleFindings(group.findings, expanded);
+  return (
+    <section className="finding-group" aria-label={group.heading}>
+      <h4 className="finding-group__title">{group.heading}</h4>
+      <ul className="findings">
+        {shown.map((finding, i) => (
+          <li key={i} className="finding finding--warning">
+            <span className="finding__icon" aria-hidden="true">
+              ⚠
+            </span>
+            <FindingText finding={finding} onJump={onJump} />
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="link-button finding-group__more"
+          onClick={() => setExpanded(true)}
+        >
+          Show {hidden} more
+        </button>
+      )}
+    </section>
   );
 }
 

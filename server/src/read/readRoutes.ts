@@ -15,6 +15,7 @@ import {
 import { diffDocuments } from '../publish/diffDocuments.ts';
 import { readNode } from '../publish/pmJson.ts';
 import { atomFeed } from './atomFeed.ts';
+import { notFoundPage as notFound, wayBackFrom } from './notFoundPage.ts';
 import { changesPage, installmentPage, seriesPage } from './pages.ts';
 import { readerCss } from './readerStyles.ts';
 
@@ -31,11 +32,8 @@ export interface ReadDeps {
 }
 
 export function readRoutes({ db, publicUrl }: ReadDeps) {
-  const notFoundPage = (c: Context) =>
-    c.html(
-      '<!doctype html><meta charset="utf-8"><title>Not found</title><p>Nothing is published here.</p>',
-      404,
-    );
+  const notFoundPage = async (c: Context) =>
+    c.html(notFound(await wayBackFrom(db, publicUrl, c.req.path)), 404);
 
   async function loadPart(slug: string, n: string) {
     const s = slugParam.safeParse(slug);
@@ -48,75 +46,84 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
     return { series, installment, versions };
   }
 
-  return new Hono()
-    .get('/_/reader.css', (c) => {
-      c.header('Content-Type', 'text/css; charset=utf-8');
-      c.header('Cache-Control', 'public, max-age=3600');
-      return c.body(readerCss);
-    })
-    .get('/:slug/feed.xml', async (c) => {
-      const s = slugParam.safeParse(c.req.param('slug'));
-      const series = s.success ? await findPublishedSeries(db, s.data) : null;
-      if (!series) return notFoundPage(c);
-      const entries = await seriesFeedEntries(db, series.id, feedEntryLimit);
-      c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-      return c.body(atomFeed(series, entries, publicUrl));
-    })
-    .get('/:slug', async (c) => {
-      const s = slugParam.safeParse(c.req.param('slug'));
-      const series = s.success ? await findPublishedSeries(db, s.data) : null;
-      if (!series) return notFoundPage(c);
-      return c.html(seriesPage(series, publicUrl));
-    })
-    .get('/:slug/:n', async (c) => {
-      const part = await loadPart(c.req.param('slug'), c.req.param('n'));
-      if (!part || !part.versions[0]) return notFoundPage(c);
-      return c.html(
-        installmentPage({ ...part, version: part.versions[0], base: publicUrl, isLatestUrl: true }),
-      );
-    })
-    .get('/:slug/:n/v/:file{[0-9]+\\.(?:md|json)}', async (c) => {
-      const part = await loadPart(c.req.param('slug'), c.req.param('n'));
-      const [k, ext] = c.req.param('file').split('.');
-      const version = part?.versions.find((v) => v.number === Number(k));
-      if (!part || !version) return notFoundPage(c);
-      const name = `${part.series.slug}-part-${part.installment.number}-v${version.number}.${ext}`;
-      c.header('Content-Disposition', `attachment; filename="${name}"`);
-      if (ext === 'md') {
-        c.header('Content-Type', 'text/markdown; charset=utf-8');
-        return c.body(`# ${version.title}\n\n${version.markdown}\n`);
-      }
-      return c.json({
-        series: { title: part.series.title, slug: part.series.slug },
-        part: part.installment.number,
-        version: version.number,
-        title: version.title,
-        publishedAt: version.published_at,
-        note: version.note,
-        wordCount: version.word_count,
-        prosemirrorJson: JSON.parse(version.prosemirror_json) as unknown,
-        markdown: version.markdown,
-        html: version.html,
-      });
-    })
-    .get('/:slug/:n/v/:k', async (c) => {
-      const part = await loadPart(c.req.param('slug'), c.req.param('n'));
-      const version = part?.versions.find((v) => v.number === Number(c.req.param('k')));
-      if (!part || !version) return notFoundPage(c);
-      return c.html(installmentPage({ ...part, version, base: publicUrl, isLatestUrl: false }));
-    })
-    .get('/:slug/:n/v/:k/changes', async (c) => {
-      const part = await loadPart(c.req.param('slug'), c.req.param('n'));
-      const k = Number(c.req.param('k'));
-      const version = part?.versions.find((v) => v.number === k);
-      const previous = part?.versions.find((v) => v.number === k - 1);
-      if (!part || !version || !previous) return notFoundPage(c);
-      const diff = diffDocuments(
-        readNode(JSON.parse(previous.prosemirror_json)),
-        readNode(JSON.parse(version.prosemirror_json)),
-        previous.number,
-        version.number,
-      );
-      return c.html(changesPage(part.series, part.installment, version, diff, publicUrl));
-    });
+  return (
+    new Hono()
+      .get('/_/reader.css', (c) => {
+        c.header('Content-Type', 'text/css; charset=utf-8');
+        c.header('Cache-Control', 'public, max-age=3600');
+        return c.body(readerCss);
+      })
+      .get('/:slug/feed.xml', async (c) => {
+        const s = slugParam.safeParse(c.req.param('slug'));
+        const series = s.success ? await findPublishedSeries(db, s.data) : null;
+        if (!series) return notFoundPage(c);
+        const entries = await seriesFeedEntries(db, series.id, feedEntryLimit);
+        c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+        return c.body(atomFeed(series, entries, publicUrl));
+      })
+      .get('/:slug', async (c) => {
+        const s = slugParam.safeParse(c.req.param('slug'));
+        const series = s.success ? await findPublishedSeries(db, s.data) : null;
+        if (!series) return notFoundPage(c);
+        return c.html(seriesPage(series, publicUrl));
+      })
+      .get('/:slug/:n', async (c) => {
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        if (!part || !part.versions[0]) return notFoundPage(c);
+        return c.html(
+          installmentPage({
+            ...part,
+            version: part.versions[0],
+            base: publicUrl,
+            isLatestUrl: true,
+          }),
+        );
+      })
+      .get('/:slug/:n/v/:file{[0-9]+\\.(?:md|json)}', async (c) => {
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        const [k, ext] = c.req.param('file').split('.');
+        const version = part?.versions.find((v) => v.number === Number(k));
+        if (!part || !version) return notFoundPage(c);
+        const name = `${part.series.slug}-part-${part.installment.number}-v${version.number}.${ext}`;
+        c.header('Content-Disposition', `attachment; filename="${name}"`);
+        if (ext === 'md') {
+          c.header('Content-Type', 'text/markdown; charset=utf-8');
+          return c.body(`# ${version.title}\n\n${version.markdown}\n`);
+        }
+        return c.json({
+          series: { title: part.series.title, slug: part.series.slug },
+          part: part.installment.number,
+          version: version.number,
+          title: version.title,
+          publishedAt: version.published_at,
+          note: version.note,
+          wordCount: version.word_count,
+          prosemirrorJson: JSON.parse(version.prosemirror_json) as unknown,
+          markdown: version.markdown,
+          html: version.html,
+        });
+      })
+      .get('/:slug/:n/v/:k', async (c) => {
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        const version = part?.versions.find((v) => v.number === Number(c.req.param('k')));
+        if (!part || !version) return notFoundPage(c);
+        return c.html(installmentPage({ ...part, version, base: publicUrl, isLatestUrl: false }));
+      })
+      .get('/:slug/:n/v/:k/changes', async (c) => {
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        const k = Number(c.req.param('k'));
+        const version = part?.versions.find((v) => v.number === k);
+        const previous = part?.versions.find((v) => v.number === k - 1);
+        if (!part || !version || !previous) return notFoundPage(c);
+        const diff = diffDocuments(
+          readNode(JSON.parse(previous.prosemirror_json)),
+          readNode(JSON.parse(version.prosemirror_json)),
+          previous.number,
+          version.number,
+        );
+        return c.html(changesPage(part.series, part.installment, version, diff, publicUrl));
+      })
+      // Any other address under /read (the app's index.html would be a blank page here).
+      .get('*', notFoundPage)
+  );
 }
