@@ -138,6 +138,8 @@ export interface InstallmentSummary {
 export interface SeriesDetail extends SeriesSummary {
   /** In reading order. */
   installments: InstallmentSummary[];
+  /** The number the next installment gets (a deleted installment's number is not reused). */
+  nextInstallmentNumber: number;
 }
 
 export interface InstallmentDetail extends InstallmentSummary {

@@ -193,6 +193,10 @@ describe('deleting an installment', () => {
     expect(await count('SELECT COUNT(*) AS n FROM doc_update WHERE doc_name = ?')).toBe(0);
 
     // Numbers are never reused: the next installment is Part 4.
+    expect(
+      (await as<SeriesDetail>('editor', 'GET', `/api/series/${series.id}`)).body
+        .nextInstallmentNumber,
+    ).toBe(4);
     const next = await as<InstallmentSummary>(
       'editor',
       'POST',

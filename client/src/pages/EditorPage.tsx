@@ -79,7 +79,7 @@ interface ViewProps {
 
 function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
-  const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
+  const { lostAccess, deleted, recheck } = useAccessRecheck(installment.id, onFresh);
   const canEdit = can(installment.role, 'edit') && !lostAccess;
   const [editor, setEditor] = useState<Editor | null>(null);
 
@@ -113,6 +113,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
         role={installment.role}
         lostAccess={lostAccess}
+        deleted={deleted}
         documentLimits={installment.documentLimits}
         onAccessChanged={recheck}
         extensions={commentExtensions}

@@ -39,8 +39,14 @@ export async function getSeries(
     .orderBy('installment.number', 'asc')
     .execute();
   const states = await draftStates(db, drafts, installments);
+  const highest = await db
+    .selectFrom('installment')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('series_id', '=', seriesId)
+    .executeTakeFirst();
   return {
     ...presentSeries(series, role, installments.length),
+    nextInstallmentNumber: Number(highest?.n ?? 0) + 1,
     installments: installments.map((i) =>
       presentInstallment(i, {
         wordCount: i.word_count,
