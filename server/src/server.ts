@@ -11,6 +11,7 @@ import { InstallmentEvents } from './events/installmentEvents.ts';
 import { LocalFanout } from './fanout/fanout.ts';
 import { RedisFanout } from './fanout/redisFanout.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
+import { discardDraft } from './domain/installments/discardDraft.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -137,7 +138,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       maxMs: limits.storeRetryMaxMs,
     },
   });
-  accessChanges.subscribe(({ seriesId, userIds }) => {
+  accessChanges.subscribe(({ seriesId, userIds, deletedInstallmentId }) => {
+    if (deletedInstallmentId !== undefined) {
+      // Deleted, here or on another instance: its room must not write its log back.
+      discardDraft(db, registry, deletedInstallmentId).catch((error: unknown) =>
+        logger.error('could not discard a deleted draft', { doc: deletedInstallmentId, error }),
+      );
+      return;
+    }
     registry.closeConnections(
       ({ identity }) =>
         identity.seriesId === seriesId && (userIds === null || userIds.includes(identity.userId)),

@@ -63,6 +63,18 @@ export type UpdateInstallmentInput = z.infer<typeof updateInstallmentInput>;
 /** Path ids are opaque strings; bounded so a hostile path cannot become a huge query. */
 export const idParam = z.string().min(1).max(64);
 
+/** `PUT /api/series/:id/installment-order`: every live installment of the series, in reading order. */
+export const installmentOrderInput = z.strictObject({
+  installmentIds: z
+    .array(idParam, { error: 'must be a list of installment ids' })
+    .min(1, { error: 'must not be empty' })
+    .max(limits.installmentsPerSeriesMax, {
+      error: `must hold at most ${limits.installmentsPerSeriesMax} ids`,
+    })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'must not repeat an id' }),
+});
+export type InstallmentOrderInput = z.infer<typeof installmentOrderInput>;
+
 /** Stable error codes of the API. */
 export const errorCodes = [
   'bad_request',
@@ -75,6 +87,7 @@ export const errorCodes = [
   'last_owner',
   'already_member',
   'link_expired',
+  'gone',
   'empty_content',
   'payload_too_large',
   'rate_limited',
@@ -104,20 +117,34 @@ export interface SeriesSummary {
   updatedAt: string;
 }
 
+/**
+ * How the draft compares with what readers see: its title and content hash
+ * equal the latest published version that is not withdrawn ('published'),
+ * differ from it ('unpublished-changes'), or there is no such version.
+ */
+export type DraftState = 'never-published' | 'published' | 'unpublished-changes';
+
 export interface InstallmentSummary {
   id: string;
   seriesId: string;
+  /** Stable: the reader's URL `/read/:slug/:number`. Never reused, also after a deletion. */
   number: number;
+  /** Place in the reading order (1 first); reordering changes it, never the number. */
+  position: number;
   title: string;
   wordCount: number;
   /** Unresolved comment threads. */
   openThreadCount: number;
+  draftState: DraftState;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface SeriesDetail extends SeriesSummary {
+  /** In reading order. */
   installments: InstallmentSummary[];
+  /** The number the next installment gets (a deleted installment's number is not reused). */
+  nextInstallmentNumber: number;
 }
 
 export interface InstallmentDetail extends InstallmentSummary {

@@ -95,6 +95,8 @@ export const installmentEventTypes = [
   'version.published',
   /** A version was restored into the draft (data: `{ version: number, by: Person }`). */
   'version.restored',
+  /** A version was withdrawn from readers (data: `{ version: VersionSummary }`, withdrawn set). */
+  'version.withdrawn',
   /** The stream cannot resume from the given Last-Event-ID: reload everything. */
   'reset',
 ] as const;

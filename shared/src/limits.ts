@@ -61,6 +61,8 @@ export const limits = {
   seriesDescriptionMax: 2_000,
   slugMax: 80,
   installmentTitleMax: 200,
+  /** Bounds the reorder request; far more installments than any series has. */
+  installmentsPerSeriesMax: 10_000,
   commentBodyMax: 5_000,
   commentQuoteMax: 2_000,
   /** Base64 of one encoded relative position; real ones are a few dozen characters. */

@@ -67,10 +67,30 @@ export interface VersionSummary {
   number: number;
   title: string;
   wordCount: number;
+  /** SHA-256 (hex) of `contentHashInput(title, prosemirrorJson)`. */
   contentHash: string;
   publishedBy: Person;
   publishedAt: string;
   note: string;
+  /** Taken down from readers (for good); the version itself is kept. */
+  withdrawn: { by: Person; at: string } | null;
+}
+
+/**
+ * The text a content hash is taken of: the title and the canonical
+ * ProseMirror JSON. The server hashes versions and drafts with it, and the
+ * editor its live document, so "draft differs from the published version"
+ * means the same everywhere.
+ */
+export function contentHashInput(title: string, doc: unknown): string {
+  return JSON.stringify({ title, doc });
+}
+
+/** The newest version readers can still see, from a newest-first list. */
+export function latestLiveVersion<V extends Pick<VersionSummary, 'withdrawn'>>(
+  versions: readonly V[],
+): V | undefined {
+  return versions.find((v) => v.withdrawn === null);
 }
 
 export interface Version extends VersionSummary {

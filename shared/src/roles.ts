@@ -12,6 +12,7 @@ export const capabilities = [
   'publish',
   'manageSeries',
   'manageMembers',
+  'deleteInstallment',
   'deleteSeries',
 ] as const;
 export type Capability = (typeof capabilities)[number];

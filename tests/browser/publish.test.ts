@@ -29,7 +29,9 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     await page.waitForURL(/\/installments\//);
     const editor = page.locator('.ProseMirror');
     await page.locator('[data-testid="status"][data-connection="live"]').waitFor();
-    await page.getByText('Not published yet').waitFor();
+    await page
+      .locator('.publish-bar [data-testid="draft-state"]', { hasText: 'Never published' })
+      .waitFor();
 
     // Two paragraphs, the first one written twice: the checks report exactly that repeat.
     await editor.click();

@@ -8,7 +8,7 @@ const { shot } = suite;
 const paragraph = 'The night shift handed me the baton at three.';
 
 describe.skipIf(!hasChromium)('publish checks on a long draft', () => {
-  it('PUB-9 the findings are grouped by kind under a summary line; a long group shows three and "Show N more"', async () => {
+  it('PUB-11 the findings are grouped by kind under a summary line; a long group shows three and "Show N more"', async () => {
     const context = await suite.newContext();
     const origin = suite.server.url;
     const headers = { origin };

@@ -404,7 +404,7 @@ describe('reader pages and the feed', () => {
     expect((await fetch(`${server.url}/read/${series.body.slug}/2`)).status).toBe(404);
   });
 
-  it('PUB-8 the reader 404 links back to the nearest published page: the part, the series, or the home page', async () => {
+  it('PUB-10 the reader 404 links back to the nearest published page: the part, the series, or the home page', async () => {
     const series = await api<SeriesSummary>(server.url, team.users.owner, 'POST', '/api/series', {
       title: 'Lost & Found',
     });

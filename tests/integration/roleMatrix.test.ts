@@ -18,6 +18,9 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 let server: TestServer;
 let team: Team;
 let target: TestUser;
+/** An installment the owner's row deletes, and one with a published version to withdraw. */
+let doomedId: string;
+let publishedId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,6 +31,24 @@ beforeAll(async () => {
     email: target.email,
     role: 'viewer',
   });
+  const add = async (title: string) =>
+    (
+      await api<{ id: string }>(
+        server.url,
+        team.users.owner,
+        'POST',
+        `/api/series/${team.seriesId}/installments`,
+        { title },
+      )
+    ).body.id;
+  doomedId = await add('Doomed');
+  publishedId = await add('Published');
+  const writer = connectClient(server.url, publishedId, team.users.owner.cookie);
+  await untilSynced(writer);
+  appendParagraph(writer.doc, 'Something worth publishing.');
+  await roundTrip(writer);
+  writer.destroy();
+  await api(server.url, team.users.owner, 'POST', `/api/installments/${publishedId}/publish`, {});
 });
 afterAll(() => server.dispose());
 
@@ -54,6 +75,16 @@ const rows: Row[] = [
     expected: { owner: 200, editor: 403, commenter: 403, viewer: 403, stranger: 404 },
   },
   {
+    // Before installments are added below: the order names every installment.
+    name: 'reorder installments',
+    request: () => ({
+      method: 'PUT',
+      path: `/api/series/${team.seriesId}/installment-order`,
+      body: { installmentIds: [publishedId, doomedId, team.installmentId] },
+    }),
+    expected: { owner: 200, editor: 200, commenter: 403, viewer: 403, stranger: 404 },
+  },
+  {
     name: 'add an installment',
     request: () => ({
       method: 'POST',
@@ -75,6 +106,20 @@ const rows: Row[] = [
       body: { title: 'New title' },
     }),
     expected: { owner: 200, editor: 200, commenter: 403, viewer: 403, stranger: 404 },
+  },
+  {
+    name: 'withdraw a version',
+    request: () => ({
+      method: 'POST',
+      path: `/api/installments/${publishedId}/versions/1/withdraw`,
+    }),
+    expected: { owner: 200, editor: 200, commenter: 403, viewer: 403, stranger: 404 },
+  },
+  {
+    // The owner's attempt comes last and deletes it.
+    name: 'delete an installment',
+    request: () => ({ method: 'DELETE', path: `/api/installments/${doomedId}` }),
+    expected: { owner: 204, editor: 403, commenter: 403, viewer: 403, stranger: 404 },
   },
   {
     name: 'list members',

@@ -3,6 +3,7 @@ import type {
   CreateInstallmentInput,
   CreateSeriesInput,
   InstallmentDetail,
+  InstallmentOrderInput,
   InstallmentSummary,
   SeriesDetail,
   SeriesSummary,
@@ -40,6 +41,11 @@ export const api = {
     request<InstallmentDetail>('GET', `/api/installments/${seg(id)}`, { signal }),
   updateInstallment: (id: string, body: UpdateInstallmentInput) =>
     request<InstallmentSummary>('PATCH', `/api/installments/${seg(id)}`, { body }),
+  /** Deletes the draft for everyone and takes its published versions down (410). */
+  deleteInstallment: (id: string) => request<void>('DELETE', `/api/installments/${seg(id)}`),
+  /** Every live installment of the series, in the new reading order. */
+  reorderInstallments: (seriesId: string, body: InstallmentOrderInput) =>
+    request<SeriesDetail>('PUT', `${series(seriesId)}/installment-order`, { body }),
 
   listMembers: (seriesId: string, signal?: AbortSignal) =>
     request<MembersResponse>('GET', `${series(seriesId)}/members`, { signal }),

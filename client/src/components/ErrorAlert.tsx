@@ -26,6 +26,10 @@ export function ErrorAlert({ error, action, onRetry }: Props) {
   } else if (error.status === 404) {
     detail = 'It may have been deleted, or the link is wrong.';
     next = <Link to="/">Back to your series</Link>;
+  } else if (error.status === 410) {
+    // Taken away for good (a deleted installment): the server says what.
+    detail = error.message;
+    next = <Link to="/">Back to your series</Link>;
   } else if (error.status === 0) {
     detail = 'The server could not be reached. Check your connection.';
   } else if (error.status >= 500) {
@@ -42,11 +46,15 @@ export function ErrorAlert({ error, action, onRetry }: Props) {
       {(next || onRetry) && (
         <p className="alert__actions">
           {next}
-          {onRetry && error.status !== 401 && error.status !== 403 && error.status !== 404 && (
-            <button type="button" className="button button--small" onClick={onRetry}>
-              Try again
-            </button>
-          )}
+          {onRetry &&
+            error.status !== 401 &&
+            error.status !== 403 &&
+            error.status !== 404 &&
+            error.status !== 410 && (
+              <button type="button" className="button button--small" onClick={onRetry}>
+                Try again
+              </button>
+            )}
         </p>
       )}
     </div>

@@ -5,12 +5,25 @@ interface Props {
   role: Role;
   /** The server refused you on the latest re-check (removed, or the series is gone). */
   lostAccess: boolean;
+  /** …because the installment was deleted. */
+  deleted?: boolean;
   /** The live connection is read-only although your role allows editing (changing right now). */
   connectionReadOnly: boolean;
 }
 
 /** Why the text cannot be edited, in words; nothing when it can. */
-export function AccessBanner({ role, lostAccess, connectionReadOnly }: Props) {
+export function AccessBanner({ role, lostAccess, deleted = false, connectionReadOnly }: Props) {
+  if (lostAccess && deleted) {
+    return (
+      <div className="access-banner access-banner--lost" role="alert" data-testid="access-banner">
+        <p>
+          <strong>This installment was deleted.</strong> The text below is the last version you
+          received; it is no longer saved.
+        </p>
+        <Link to="/">Back to your series</Link>
+      </div>
+    );
+  }
   if (lostAccess) {
     return (
       <div className="access-banner access-banner--lost" role="alert" data-testid="access-banner">

@@ -24,6 +24,8 @@ interface Props {
   role: Role;
   /** The API refused you on the latest re-check. */
   lostAccess: boolean;
+  /** …because the installment was deleted. */
+  deleted?: boolean;
   /** The server's document size limits (from the installment), for the size warning. */
   documentLimits: DocumentLimits;
   /** The server signalled an access change: re-read your role. */
@@ -48,6 +50,7 @@ function SessionView({
   user,
   role,
   lostAccess,
+  deleted,
   documentLimits,
   onAccessChanged,
   flash,
@@ -97,6 +100,7 @@ function SessionView({
       <AccessBanner
         role={role}
         lostAccess={lostAccess}
+        deleted={deleted}
         connectionReadOnly={roleCanEdit && access.readOnly}
       />
       {/* Only for those who can add text: the advice is about where to write next. */}

@@ -20,7 +20,7 @@ export function useAccessProbe(installmentId: string, trigger: boolean): ApiErro
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = toApiError(error);
-        if ([401, 403, 404].includes(apiError.status)) setProblem(apiError);
+        if ([401, 403, 404, 410].includes(apiError.status)) setProblem(apiError);
       },
     );
     return () => controller.abort();

@@ -8,6 +8,7 @@ const capabilityPhrase: Record<Capability, string> = {
   publish: 'publish',
   manageSeries: 'change settings',
   manageMembers: 'manage members',
+  deleteInstallment: 'delete installments',
   deleteSeries: 'delete the series',
 };
 

@@ -84,7 +84,7 @@ interface ViewProps {
 function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
   const user = useCurrentUser();
   const signedOut = useSessionEnded();
-  const { lostAccess, recheck } = useAccessRecheck(installment.id, onFresh);
+  const { lostAccess, deleted, recheck } = useAccessRecheck(installment.id, onFresh);
   // Signed out, the page is read-only until the session is back: nothing could be sent.
   const readOnly = lostAccess || signedOut;
   const canEdit = can(installment.role, 'edit') && !readOnly;
@@ -126,6 +126,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
         role={installment.role}
         lostAccess={lostAccess}
+        deleted={deleted}
         documentLimits={installment.documentLimits}
         onAccessChanged={recheck}
         extensions={commentExtensions}

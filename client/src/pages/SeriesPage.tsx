@@ -78,7 +78,11 @@ function SeriesView({
   const [shareOpen, setShareOpen] = useState(false);
   const canManage = can(series.role, 'manageSeries');
   const canEdit = can(series.role, 'edit');
-  const nextNumber = series.installments.reduce((max, i) => Math.max(max, i.number), 0) + 1;
+  // Numbers of deleted installments are not reused (the server says which is next).
+  const nextNumber = series.installments.reduce(
+    (next, i) => Math.max(next, i.number + 1),
+    series.nextInstallmentNumber,
+  );
 
   async function saveTitle(title: string) {
     try {
@@ -179,13 +183,11 @@ function SeriesView({
         </section>
       ) : (
         <InstallmentList
+          seriesId={series.id}
           installments={series.installments}
-          canRename={canEdit}
-          onRenamed={(renamed) =>
-            onInstallmentsChanged(
-              series.installments.map((i) => (i.id === renamed.id ? renamed : i)),
-            )
-          }
+          canEdit={canEdit}
+          canDelete={can(series.role, 'deleteInstallment')}
+          onChanged={onInstallmentsChanged}
         />
       )}
       {canEdit && (

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { InstallmentDetail } from '@baton/shared/api.ts';
+import { latestLiveVersion } from '@baton/shared/publish.ts';
 import { can } from '@baton/shared/roles.ts';
 import { formatUpdated } from '../lib/format.ts';
 import { isApple, shortcutLabel } from '../lib/platform.ts';
+import { DraftStateBadge } from './DraftStateBadge.tsx';
 import { jumpToBlock } from './editorJump.ts';
 import { PublishDialog, type PublishTarget } from './PublishDialog.tsx';
 import { readerLinks } from './readerLinks.ts';
+import { useDraftState } from './useDraftState.ts';
 import { useVersions } from './useVersions.ts';
 import { formatPublishedAt } from './versionFormat.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -23,8 +26,9 @@ interface Props {
 }
 
 /**
- * The editor page's publishing controls: where the installment stands (latest
- * version, its public page), "Versions" and "Publish" (also Mod-Shift-P).
+ * The editor page's publishing controls: where the installment stands (whether
+ * the draft differs from what readers see, the latest version, its public
+ * page), "Versions" and "Publish" (also Mod-Shift-P).
  */
 export function PublishBar({ installment, lostAccess, editor }: Props) {
   const versions = useVersions(installment.id);
@@ -34,7 +38,15 @@ export function PublishBar({ installment, lostAccess, editor }: Props) {
   const pendingJump = useRef<number | null>(null);
   const canPublish = can(installment.role, 'publish') && !lostAccess;
   const canRestore = can(installment.role, 'edit') && !lostAccess;
-  const latest = versions.versions[0] ?? null;
+  // What readers see: the newest version not withdrawn.
+  const latest = latestLiveVersion(versions.versions) ?? null;
+  const draftState = useDraftState(
+    editor,
+    installment.title,
+    versions.versions,
+    versions.loaded,
+    installment.draftState,
+  );
   const target: PublishTarget = {
     id: installment.id,
     number: installment.number,
@@ -67,6 +79,7 @@ export function PublishBar({ installment, lostAccess, editor }: Props) {
   return (
     <div className="publish-bar">
       <p className="publish-bar__status" role="status">
+        {versions.loaded && <DraftStateBadge state={draftState} />}
         {latest ? (
           <>
             <span>
@@ -83,8 +96,10 @@ export function PublishBar({ installment, lostAccess, editor }: Props) {
               Public page ↗
             </a>
           </>
+        ) : versions.versions.length > 0 ? (
+          <span>Every version was withdrawn: readers see nothing until you publish again.</span>
         ) : versions.loaded ? (
-          <span>Not published yet: readers see nothing until you publish.</span>
+          <span>Readers see nothing until you publish.</span>
         ) : null}
         {restored && restored.seq !== dismissedRestore && (
           <span className="publish-bar__restored">
@@ -124,7 +139,8 @@ export function PublishBar({ installment, lostAccess, editor }: Props) {
       {open === 'publish' && (
         <PublishDialog
           installment={target}
-          latestNumber={latest?.number ?? null}
+          latestNumber={versions.versions[0]?.number ?? null}
+          liveNumber={latest?.number ?? null}
           note={note}
           onNoteChange={setNote}
           onPublished={(result) => versions.add(result.version)}
@@ -140,6 +156,7 @@ export function PublishBar({ installment, lostAccess, editor }: Props) {
           installment={target}
           versions={versions}
           canRestore={canRestore}
+          canWithdraw={canPublish}
           onClose={() => setOpen(null)}
         />
       )}

@@ -22,8 +22,10 @@ export interface PublishTarget {
 
 interface Props {
   installment: PublishTarget;
-  /** The latest version's number, if any. */
+  /** The highest version number used so far (withdrawn ones included), if any. */
   latestNumber: number | null;
+  /** The latest version readers see (not withdrawn): "nothing changed since" compares with it. */
+  liveNumber: number | null;
   /** The note being written; kept by the parent so it survives closing the dialog. */
   note: string;
   onNoteChange: (note: string) => void;
@@ -38,6 +40,7 @@ interface Props {
 export function PublishDialog({
   installment,
   latestNumber,
+  liveNumber,
   note,
   onNoteChange,
   onPublished,
@@ -136,7 +139,7 @@ export function PublishDialog({
           {checks && (
             <PublishFindings
               checks={checks}
-              latestNumber={latestNumber}
+              latestNumber={liveNumber}
               onJump={onJump}
               blockingId={blockingId}
             />

@@ -1,3 +1,4 @@
+import type { VersionSummary } from '@baton/shared/publish.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -6,19 +7,32 @@ import { readerLinks } from './readerLinks.ts';
 import { RestoreButton } from './RestoreButton.tsx';
 import { formatPublishedAt, versionByline } from './versionFormat.ts';
 import { versionsApi } from './versionsApi.ts';
+import { WithdrawButton } from './WithdrawButton.tsx';
 
 interface Props {
   installment: PublishTarget;
   number: number;
-  /** The latest version's number. */
-  latest: number;
+  /** The number of the latest version readers see, if any. */
+  latest: number | null;
+  /** As the panel's list knows it (it follows live withdrawals). */
+  withdrawn: VersionSummary['withdrawn'];
   onBack: () => void;
   onCompare: (from: number, to: number) => void;
   restore: Omit<Parameters<typeof RestoreButton>[0], 'number'> | null;
+  withdraw: Omit<Parameters<typeof WithdrawButton>[0], 'number'> | null;
 }
 
 /** One version exactly as published. */
-export function VersionView({ installment, number, latest, onBack, onCompare, restore }: Props) {
+export function VersionView({
+  installment,
+  number,
+  latest,
+  withdrawn,
+  onBack,
+  onCompare,
+  restore,
+  withdraw,
+}: Props) {
   const { state, reload } = useResource(`version:${installment.id}:${number}`, (signal) =>
     versionsApi.get(installment.id, number, signal),
   );
@@ -44,6 +58,7 @@ export function VersionView({ installment, number, latest, onBack, onCompare, re
             <p className="eyebrow">
               Version {number}
               {number === latest ? ' · latest' : ''}
+              {withdrawn ? ' · withdrawn from readers' : ''}
             </p>
             <h3 className="version-view__title">{state.data.title}</h3>
             <p className="version-row__meta">
@@ -64,22 +79,27 @@ export function VersionView({ installment, number, latest, onBack, onCompare, re
                   Changes from version {number - 1}
                 </button>
               )}
-              <a
-                className="button button--small"
-                href={readerLinks.version(slug, installment.number, number)}
-                target="_blank"
-                rel="noopener"
-              >
-                Public page ↗
-              </a>
-              <a
-                className="button button--small"
-                href={readerLinks.markdown(slug, installment.number, number)}
-                download
-              >
-                Markdown
-              </a>
+              {!withdrawn && (
+                <>
+                  <a
+                    className="button button--small"
+                    href={readerLinks.version(slug, installment.number, number)}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    Public page ↗
+                  </a>
+                  <a
+                    className="button button--small"
+                    href={readerLinks.markdown(slug, installment.number, number)}
+                    download
+                  >
+                    Markdown
+                  </a>
+                </>
+              )}
               {restore && <RestoreButton {...restore} number={number} />}
+              {withdraw && !withdrawn && <WithdrawButton {...withdraw} number={number} />}
             </p>
           </header>
           <div

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { VersionSummary } from '@baton/shared/publish.ts';
+import { latestLiveVersion, type VersionSummary } from '@baton/shared/publish.ts';
 import type { ApiError } from '../api/http.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -12,26 +12,35 @@ import type { VersionsState } from './useVersions.ts';
 import { VersionDiffView } from './VersionDiffView.tsx';
 import { formatPublishedAt, versionByline } from './versionFormat.ts';
 import { VersionView } from './VersionView.tsx';
+import { WithdrawButton } from './WithdrawButton.tsx';
 import '../versions.css';
+import './withdrawn.css';
 
 type View =
   | { kind: 'list' }
   | { kind: 'version'; number: number }
   | { kind: 'diff'; from: number; to: number };
 
+type Versions = VersionsState & {
+  reload: () => void;
+  add: (version: VersionSummary) => void;
+};
+
 interface Props {
   installment: PublishTarget;
-  versions: VersionsState & { reload: () => void };
+  versions: Versions;
   /** You may restore a version into the draft (the `edit` capability). */
   canRestore: boolean;
+  /** You may withdraw a version from readers (the `publish` capability). */
+  canWithdraw: boolean;
   onClose: () => void;
 }
 
-/** The versions of one installment: list, read one, compare two, restore one. */
-export function VersionsPanel({ installment, versions, canRestore, onClose }: Props) {
+/** The versions of one installment: list, read one, compare two, restore or withdraw one. */
+export function VersionsPanel({ installment, versions, canRestore, canWithdraw, onClose }: Props) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<{ error: ApiError; action: string } | null>(null);
   const list = versions.versions;
   const restore = {
     installmentId: installment.id,
@@ -39,7 +48,16 @@ export function VersionsPanel({ installment, versions, canRestore, onClose }: Pr
       setError(null);
       setNotice(`Version ${k} was restored into the draft.`);
     },
-    onError: setError,
+    onError: (e: ApiError) => setError({ error: e, action: 'restore the version' }),
+  };
+  const withdraw = {
+    installmentId: installment.id,
+    onWithdrawn: (version: VersionSummary) => {
+      setError(null);
+      versions.add(version);
+      setNotice(`Version ${version.number} was withdrawn: readers no longer see it.`);
+    },
+    onError: (e: ApiError) => setError({ error: e, action: 'withdraw the version' }),
   };
   const back = () => setView({ kind: 'list' });
 
@@ -51,15 +69,17 @@ export function VersionsPanel({ installment, versions, canRestore, onClose }: Pr
             {notice}
           </p>
         )}
-        {error && <ErrorAlert error={error} action="restore the version" />}
+        {error && <ErrorAlert error={error.error} action={error.action} />}
         {view.kind === 'version' && (
           <VersionView
             installment={installment}
             number={view.number}
-            latest={list[0]?.number ?? view.number}
+            latest={latestLiveVersion(list)?.number ?? null}
+            withdrawn={list.find((v) => v.number === view.number)?.withdrawn ?? null}
             onBack={back}
             onCompare={(from, to) => setView({ kind: 'diff', from, to })}
             restore={canRestore ? restore : null}
+            withdraw={canWithdraw ? withdraw : null}
           />
         )}
         {view.kind === 'diff' && (
@@ -79,6 +99,7 @@ export function VersionsPanel({ installment, versions, canRestore, onClose }: Pr
             onOpen={(number) => setView({ kind: 'version', number })}
             onCompare={(from, to) => setView({ kind: 'diff', from, to })}
             restore={canRestore ? restore : null}
+            withdraw={canWithdraw ? withdraw : null}
           />
         )}
       </div>
@@ -88,13 +109,14 @@ export function VersionsPanel({ installment, versions, canRestore, onClose }: Pr
 
 interface ListProps {
   installment: PublishTarget;
-  versions: VersionsState & { reload: () => void };
+  versions: Versions;
   onOpen: (number: number) => void;
   onCompare: (from: number, to: number) => void;
   restore: Omit<Parameters<typeof RestoreButton>[0], 'number'> | null;
+  withdraw: Omit<Parameters<typeof WithdrawButton>[0], 'number'> | null;
 }
 
-function VersionList({ installment, versions, onOpen, onCompare, restore }: ListProps) {
+function VersionList({ installment, versions, onOpen, onCompare, restore, withdraw }: ListProps) {
   const list = versions.versions;
   if (!versions.loaded) {
     return versions.error ? (
@@ -113,6 +135,7 @@ function VersionList({ installment, versions, onOpen, onCompare, restore }: List
     );
   }
   const [latest, previous] = list;
+  const live = latestLiveVersion(list);
   return (
     <>
       {latest && previous && (
@@ -134,12 +157,13 @@ function VersionList({ installment, versions, onOpen, onCompare, restore }: List
           <VersionRow
             key={version.number}
             version={version}
-            isLatest={version === latest}
+            isLatest={version === live}
             slug={installment.seriesSlug}
             part={installment.number}
             onOpen={onOpen}
             onCompare={onCompare}
             restore={restore}
+            withdraw={withdraw}
           />
         ))}
       </ol>
@@ -155,12 +179,23 @@ interface RowProps {
   onOpen: (number: number) => void;
   onCompare: (from: number, to: number) => void;
   restore: ListProps['restore'];
+  withdraw: ListProps['withdraw'];
 }
 
-function VersionRow({ version, isLatest, slug, part, onOpen, onCompare, restore }: RowProps) {
+function VersionRow({
+  version,
+  isLatest,
+  slug,
+  part,
+  onOpen,
+  onCompare,
+  restore,
+  withdraw,
+}: RowProps) {
   const k = version.number;
+  const withdrawn = version.withdrawn;
   return (
-    <li className="version-row">
+    <li className={`version-row${withdrawn ? ' version-row--withdrawn' : ''}`}>
       <span className="version-row__number" aria-hidden="true">
         {k}
       </span>
@@ -170,12 +205,19 @@ function VersionRow({ version, isLatest, slug, part, onOpen, onCompare, restore 
             Version {k}
           </button>
           {isLatest && <span className="badge">Latest</span>}
+          {withdrawn && <span className="badge badge--withdrawn">Withdrawn</span>}
         </p>
         <p className="version-row__meta">
           <time dateTime={version.publishedAt}>{formatPublishedAt(version.publishedAt)}</time>
           {' · '}
           {versionByline(version)}
         </p>
+        {withdrawn && (
+          <p className="version-row__meta">
+            Withdrawn from readers by {withdrawn.by.name || 'someone'} on{' '}
+            <time dateTime={withdrawn.at}>{formatPublishedAt(withdrawn.at)}</time>
+          </p>
+        )}
         {version.note && <p className="version-row__note">{version.note}</p>}
         <p className="version-row__actions">
           {k > 1 && (
@@ -188,16 +230,19 @@ function VersionRow({ version, isLatest, slug, part, onOpen, onCompare, restore 
               Changes
             </button>
           )}
-          <a
-            className="button button--small"
-            href={readerLinks.version(slug, part, k)}
-            target="_blank"
-            rel="noopener"
-            aria-label={`Public page of version ${k} (opens in a new tab)`}
-          >
-            Public page ↗
-          </a>
+          {!withdrawn && (
+            <a
+              className="button button--small"
+              href={readerLinks.version(slug, part, k)}
+              target="_blank"
+              rel="noopener"
+              aria-label={`Public page of version ${k} (opens in a new tab)`}
+            >
+              Public page ↗
+            </a>
+          )}
           {restore && <RestoreButton {...restore} number={k} />}
+          {withdraw && !withdrawn && <WithdrawButton {...withdraw} number={k} />}
         </p>
       </div>
     </li>

@@ -11,7 +11,7 @@ const repeat = (second: number): PublishFinding => ({
 });
 
 describe('publish findings, grouped', () => {
-  it('PUB-9 groups warnings by kind with counts and a summary line; unresolved threads count each thread', () => {
+  it('PUB-11 groups warnings by kind with counts and a summary line; unresolved threads count each thread', () => {
     const { groups, summary } = groupFindings([
       { kind: 'missingTitle' },
       repeat(3),
@@ -28,7 +28,7 @@ describe('publish findings, grouped', () => {
     expect(groups[0]?.findings).toEqual([repeat(3), repeat(5), repeat(8)]);
   });
 
-  it('PUB-9 singular wording, short texts, and nothing to summarise without warnings', () => {
+  it('PUB-11 singular wording, short texts, and nothing to summarise without warnings', () => {
     expect(groupFindings([repeat(1)]).summary).toBe('1 finding: 1 repeated paragraph');
     expect(
       groupFindings([
@@ -40,7 +40,7 @@ describe('publish findings, grouped', () => {
     expect(groupFindings([])).toEqual({ groups: [], summary: null });
   });
 
-  it('PUB-9 a group of more than three shows the first three and how many more', () => {
+  it('PUB-11 a group of more than three shows the first three and how many more', () => {
     const items = [1, 2, 3, 4, 5];
     expect(visibleFindings(items, false)).toEqual({ shown: [1, 2, 3], hidden: 2 });
     expect(visibleFindings(items, true)).toEqual({ shown: items, hidden: 0 });

@@ -18,17 +18,23 @@ export interface VersionsState {
 
 const empty: VersionsState = { versions: [], loaded: false, error: null, restored: null };
 
-/** Adds versions not yet known (a version never changes, so a known one is kept as is). */
+/**
+ * Adds versions not yet known. A version's content never changes; the only
+ * news about a known one is its withdrawal, which is final, so it is kept.
+ */
 function merge(current: readonly VersionSummary[], incoming: readonly VersionSummary[]) {
   const byNumber = new Map(current.map((v) => [v.number, v]));
-  for (const version of incoming)
-    if (!byNumber.has(version.number)) byNumber.set(version.number, version);
+  for (const version of incoming) {
+    const known = byNumber.get(version.number);
+    if (!known || (known.withdrawn === null && version.withdrawn !== null))
+      byNumber.set(version.number, version);
+  }
   return [...byNumber.values()].sort((a, b) => b.number - a.number);
 }
 
 /**
  * The installment's published versions, kept current: loaded from the API, then
- * updated by `version.published` events, and re-read whenever the stream
+ * updated by `version.published` and `version.withdrawn` events, and re-read whenever the stream
  * (re)starts, since events may have been missed while it was down.
  */
 export function useVersions(installmentId: string) {
@@ -71,6 +77,7 @@ export function useVersions(installmentId: string) {
     };
     const stop = followVersionEvents(installmentId, {
       onPublished: (version) => change((s) => ({ ...s, versions: merge(s.versions, [version]) })),
+      onWithdrawn: (version) => change((s) => ({ ...s, versions: merge(s.versions, [version]) })),
       onRestored: (number) =>
         change((s) => ({ ...s, restored: { number, seq: (s.restored?.seq ?? 0) + 1 } })),
       onResync: load,
@@ -83,7 +90,7 @@ export function useVersions(installmentId: string) {
   }, [installmentId, attempt, change]);
 
   const state = stored.id === installmentId ? stored.state : empty;
-  /** Takes a version this tab just published, before its event arrives. */
+  /** Takes a version this tab just published or withdrew, before its event arrives. */
   const add = useCallback(
     (version: VersionSummary) => change((s) => ({ ...s, versions: merge(s.versions, [version]) })),
     [change],

@@ -9,6 +9,8 @@ import { installmentEventsUrl } from '../comments/commentsApi.ts';
 export interface VersionEventHandlers {
   /** Someone (maybe this tab) published a version. */
   onPublished: (version: VersionSummary) => void;
+  /** Someone withdrew a version from readers (it comes with `withdrawn` set). */
+  onWithdrawn: (version: VersionSummary) => void;
   /** Someone restored version `number` into the draft. */
   onRestored: (number: number) => void;
   /** The stream (re)started or cannot resume: events may have been missed. */
@@ -48,6 +50,10 @@ export function followVersionEvents(installmentId: string, handlers: VersionEven
   source.addEventListener('version.published', (event) => {
     const version = publishedVersion(event.data);
     if (version) handlers.onPublished(version);
+  });
+  source.addEventListener('version.withdrawn', (event) => {
+    const version = publishedVersion(event.data);
+    if (version) handlers.onWithdrawn(version);
   });
   source.addEventListener('version.restored', (event) => {
     const number = restoredNumber(event.data);

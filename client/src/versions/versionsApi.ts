@@ -29,6 +29,9 @@ export const versionsApi = {
     request<VersionDiff>('GET', `${installment(installmentId)}/diff?from=${from}&to=${to}`, {
       signal,
     }),
+  /** Takes version `number` down from readers for good; it stays listed here, marked. */
+  withdraw: (installmentId: string, number: number) =>
+    request<VersionSummary>('POST', `${installment(installmentId)}/versions/${number}/withdraw`),
   /**
    * Applies version `number` to the live draft; connected editors see it through
    * Yjs. With `appliedByEditor` this tab's editor already did, and it is only recorded.

@@ -415,4 +415,24 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     for (const u of await store.load('doc')) Y.applyUpdate(replayed, u);
     expect(replayed.getText('t').toString()).toBe(clientDoc.getText('t').toString());
   });
+
+  it('INST-1 discarding a deleted document closes its sockets, lets pending writes settle and compacts nothing', async () => {
+    const { store, registry } = setup();
+    const { socket, connection } = await joined(registry);
+    const clientDoc = new Y.Doc();
+    connection.receive(updateMessage(edit(clientDoc, 'one ')));
+    connection.receive(updateMessage(edit(clientDoc, 'two ')));
+    await settle();
+    store.holdWrites();
+    connection.receive(updateMessage(edit(clientDoc, 'three ')));
+    await settle();
+    const discarded = registry.discard('doc', CloseCode.accessChanged, 'deleted');
+    expect(socket.closeCode).toBe(CloseCode.accessChanged);
+    store.releaseWrites();
+    await discarded;
+    // Three appends, no merged state: an unload would have compacted them into one.
+    expect(store.logLength('doc')).toBe(3);
+    expect(registry.stats()).toMatchObject({ documents: 0, unloading: 0, connections: 0 });
+    await registry.discard('doc', CloseCode.accessChanged, 'deleted');
+  });
 });

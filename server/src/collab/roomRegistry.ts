@@ -189,6 +189,29 @@ export class RoomRegistry implements ConnectionHost {
     return closed;
   }
 
+  /**
+   * Closes a document's connections and forgets its room without storing
+   * anything more: no snapshot, no compaction (the document was deleted, and
+   * the caller deletes its log once this resolves). Pending writes settle first.
+   */
+  async discard(docName: string, code: number, reason: string): Promise<void> {
+    const slot = this.slots.get(docName);
+    if (!slot) return;
+    if (slot.state !== 'ready') {
+      await slot.promise.catch(() => undefined);
+      return this.discard(docName, code, reason);
+    }
+    if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+    // Gone from the map first, so the connections closing below start no unload.
+    this.slots.delete(docName);
+    for (const connection of [...slot.room.connections]) connection.close(code, reason);
+    await slot.room.settled();
+    slot.room.destroy();
+    await this.fanout.unsubscribeDoc(docName);
+    this.options.onUnloaded?.(docName);
+    this.noticeIdle();
+  }
+
   /** Closes every connection and unloads every room, flushing writes and compacting. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;

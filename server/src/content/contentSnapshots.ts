@@ -61,6 +61,7 @@ export class ContentSnapshots {
       .selectFrom('installment')
       .select('id')
       .where('id', '=', installmentId)
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!exists) return; // deleted while it was open
     const content = readDraftContent(doc);

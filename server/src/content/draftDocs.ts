@@ -7,12 +7,19 @@ import * as Y from 'yjs';
 import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import type { DocStore } from '../store/docStore.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
+import { readDraftNode } from './draftContent.ts';
 
 export class DraftDocs {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
   ) {}
+
+  /** The canonical JSON of the draft when its room is open here; undefined otherwise. */
+  liveJson(installmentId: string): unknown {
+    const live = this.registry.peek(installmentId);
+    return live ? readDraftNode(live.doc).toJSON() : undefined;
+  }
 
   /** Runs `read` with the draft; the document must not be kept or changed. */
   async read<T>(installmentId: string, read: (doc: Y.Doc) => T): Promise<T> {

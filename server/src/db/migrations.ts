@@ -198,6 +198,32 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       }
     },
   },
+  '0005_installment_actions': {
+    async up(db: Kysely<unknown>) {
+      // Reading order apart from the number: existing series keep their order.
+      await db.schema
+        .alterTable('installment')
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`UPDATE installment SET position = number`.execute(db);
+      await db.schema.alterTable('installment').addColumn('deleted_at', 'text').execute();
+      await db.schema.alterTable('installment').addColumn('deleted_by', 'text').execute();
+      await db.schema
+        .createIndex('installment_series_position')
+        .on('installment')
+        .columns(['series_id', 'position'])
+        .execute();
+      // Withdrawals live beside the immutable versions, which they never change.
+      await db.schema
+        .createTable('version_withdrawal')
+        .addColumn('version_id', 'text', (c) =>
+          c.primaryKey().references('installment_version.id').onDelete('cascade'),
+        )
+        .addColumn('withdrawn_at', 'text', (c) => c.notNull())
+        .addColumn('withdrawn_by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 class InCodeMigrations implements MigrationProvider {

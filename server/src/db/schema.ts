@@ -47,10 +47,16 @@ export interface ShareLinkTable {
 export interface InstallmentTable {
   id: string;
   series_id: string;
+  /** Stable (reader URLs): never changes, never reused within the series. */
   number: number;
+  /** Reading order within the series, apart from the number. */
+  position: number;
   title: string;
   created_at: string;
   updated_at: string;
+  /** Deleted: its draft is gone, its versions stay (withdrawn from readers). */
+  deleted_at: string | null;
+  deleted_by: string | null;
 }
 
 /** The latest canonical content of an installment's draft, so reading never needs Yjs. */
@@ -114,6 +120,13 @@ export interface InstallmentVersionTable {
   note: string;
 }
 
+/** A version taken down from readers. A row of its own: versions never change. */
+export interface VersionWithdrawalTable {
+  version_id: string;
+  withdrawn_at: string;
+  withdrawn_by: string;
+}
+
 /** The document update log (written by the DocStore with its own statements). */
 export interface DocUpdateTable {
   id: number;
@@ -140,5 +153,6 @@ export interface Database {
   comment_message: CommentMessageTable;
   installment_event: InstallmentEventTable;
   installment_version: InstallmentVersionTable;
+  version_withdrawal: VersionWithdrawalTable;
   user: UserTable;
 }

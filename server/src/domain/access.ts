@@ -6,7 +6,7 @@
 import { can, type Capability, type Role } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, gone, notFound } from '../http/errors.ts';
 
 export interface Actor {
   userId: string;
@@ -44,7 +44,10 @@ export interface InstallmentAccess {
   role: Role;
 }
 
-/** Like `requireSeriesCapability`, for the series an installment belongs to. */
+/**
+ * Like `requireSeriesCapability`, for the series an installment belongs to. A
+ * deleted installment is 410 for members (they knew it) and 404 for others.
+ */
 export async function requireInstallmentCapability(
   db: Kysely<Database>,
   actor: Actor,
@@ -58,9 +61,15 @@ export async function requireInstallmentCapability(
         .onRef('series_member.series_id', '=', 'installment.series_id')
         .on('series_member.user_id', '=', actor.userId),
     )
-    .select(['installment.id', 'installment.series_id', 'series_member.role'])
+    .select([
+      'installment.id',
+      'installment.series_id',
+      'installment.deleted_at',
+      'series_member.role',
+    ])
     .where('installment.id', '=', installmentId)
     .executeTakeFirst();
+  if (row?.deleted_at && can(row.role, 'read')) throw gone('This installment was deleted.');
   const role = assertCapability(row?.role ?? null, capability, 'Installment');
   return { installmentId, seriesId: row!.series_id, role };
 }

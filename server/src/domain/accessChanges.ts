@@ -1,12 +1,14 @@
 /**
  * Announces that some users' rights in a series changed (role change, removal,
- * revoked link, deleted series). Open websocket connections listen and close,
- * so the next upgrade is authorized with the new rights.
+ * revoked link, deleted series or installment). Open websocket connections
+ * listen and close, so the next upgrade is authorized with the new rights.
  */
 export interface AccessChange {
   seriesId: string;
   /** Users whose rights changed; null means every user of the series. */
   userIds: string[] | null;
+  /** Set when one installment was deleted: only its connections and streams close. */
+  deletedInstallmentId?: string;
 }
 
 export type AccessChangeListener = (change: AccessChange) => void;

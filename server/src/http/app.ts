@@ -113,9 +113,9 @@ export function createApp(deps: AppDeps) {
   const api = new Hono();
   api.use('*', requireTrustedOrigin(deps.isTrustedOrigin));
   api.use('*', requireActor(deps.auth));
-  api.route('/series', seriesRoutes(deps.db, deps.accessChanges, deps.store));
+  api.route('/series', seriesRoutes(deps));
   api.route('/series', memberRoutes(deps));
-  api.route('/installments', installmentRoutes(deps.db, deps.documentLimits));
+  api.route('/installments', installmentRoutes(deps));
   api.route('/installments', installmentThreadRoutes(deps));
   api.route('/installments', eventRoutes(deps));
   api.route('/installments', versionRoutes(deps));

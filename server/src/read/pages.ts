@@ -75,10 +75,11 @@ export function installmentPage(input: InstallmentPageInput): string {
       : '';
   const minutes = Math.max(1, Math.round(version.word_count / 230));
   const versionList = versions
-    .map((v) => {
+    .map((v, index) => {
       const links = [
         `<a href="${escapeAttr(`${partUrl}/v/${v.number}`)}">Version ${v.number}</a>`,
-        v.number > 1
+        // Changes since the previous version readers may see (versions are newest first).
+        index < versions.length - 1
           ? `<a href="${escapeAttr(`${partUrl}/v/${v.number}/changes`)}">changes</a>`
           : '',
         `<a href="${escapeAttr(`${partUrl}/v/${v.number}.md`)}">.md</a>`,

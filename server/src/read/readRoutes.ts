@@ -7,14 +7,11 @@ import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import {
-  findPublishedSeries,
-  publishedVersions,
-  seriesFeedEntries,
-} from '../domain/publicReading.ts';
+import { findPublishedSeries, seriesFeedEntries } from '../domain/publicReading.ts';
 import { diffDocuments } from '../publish/diffDocuments.ts';
 import { readNode } from '../publish/pmJson.ts';
 import { atomFeed } from './atomFeed.ts';
+import { loadReaderPart } from './loadReaderPart.ts';
 import { notFoundPage as notFound, wayBackFrom } from './notFoundPage.ts';
 import { changesPage, installmentPage, seriesPage } from './pages.ts';
 import { readerCss } from './readerStyles.ts';
@@ -23,7 +20,6 @@ export const readerCsp =
   "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const numberParam = z.coerce.number().int().min(1).max(1_000_000);
 const feedEntryLimit = 100;
 
 export interface ReadDeps {
@@ -35,16 +31,8 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
   const notFoundPage = async (c: Context) =>
     c.html(notFound(await wayBackFrom(db, publicUrl, c.req.path)), 404);
 
-  async function loadPart(slug: string, n: string) {
-    const s = slugParam.safeParse(slug);
-    const num = numberParam.safeParse(n);
-    if (!s.success || !num.success) return null;
-    const series = await findPublishedSeries(db, s.data);
-    const installment = series?.installments.find((i) => i.number === num.data);
-    if (!series || !installment) return null;
-    const versions = await publishedVersions(db, installment.id);
-    return { series, installment, versions };
-  }
+  const loadPart = (slug: string, n: string, k?: string) =>
+    loadReaderPart({ db, publicUrl }, slug, n, k);
 
   return (
     new Hono()
@@ -69,6 +57,7 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
       })
       .get('/:slug/:n', async (c) => {
         const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        if (part?.gone !== undefined) return c.html(part.gone, 410);
         if (!part || !part.versions[0]) return notFoundPage(c);
         return c.html(
           installmentPage({
@@ -80,8 +69,9 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
         );
       })
       .get('/:slug/:n/v/:file{[0-9]+\\.(?:md|json)}', async (c) => {
-        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
         const [k, ext] = c.req.param('file').split('.');
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'), k);
+        if (part?.gone !== undefined) return c.html(part.gone, 410);
         const version = part?.versions.find((v) => v.number === Number(k));
         if (!part || !version) return notFoundPage(c);
         const name = `${part.series.slug}-part-${part.installment.number}-v${version.number}.${ext}`;
@@ -104,16 +94,19 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
         });
       })
       .get('/:slug/:n/v/:k', async (c) => {
-        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'), c.req.param('k'));
+        if (part?.gone !== undefined) return c.html(part.gone, 410);
         const version = part?.versions.find((v) => v.number === Number(c.req.param('k')));
         if (!part || !version) return notFoundPage(c);
         return c.html(installmentPage({ ...part, version, base: publicUrl, isLatestUrl: false }));
       })
       .get('/:slug/:n/v/:k/changes', async (c) => {
-        const part = await loadPart(c.req.param('slug'), c.req.param('n'));
+        const part = await loadPart(c.req.param('slug'), c.req.param('n'), c.req.param('k'));
+        if (part?.gone !== undefined) return c.html(part.gone, 410);
         const k = Number(c.req.param('k'));
         const version = part?.versions.find((v) => v.number === k);
-        const previous = part?.versions.find((v) => v.number === k - 1);
+        // Compared with the version before it that readers may still see.
+        const previous = part?.versions.find((v) => v.number < k);
         if (!part || !version || !previous) return notFoundPage(c);
         const diff = diffDocuments(
           readNode(JSON.parse(previous.prosemirror_json)),

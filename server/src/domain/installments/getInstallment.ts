@@ -4,12 +4,14 @@ import type { Database } from '../../db/schema.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import { notFound } from '../../http/errors.ts';
 import { presentInstallment } from '../series/presentSeries.ts';
+import { draftStates, type LiveDrafts } from './draftStates.ts';
 
 const excerptLength = 280;
 
 /** One installment with its series and the actor's role in it (the route adds the server's limits). */
 export async function getInstallment(
   db: Kysely<Database>,
+  drafts: LiveDrafts,
   actor: Actor,
   installmentId: string,
 ): Promise<Omit<InstallmentDetail, 'documentLimits'>> {
@@ -36,8 +38,13 @@ export async function getInstallment(
     .where('installment.id', '=', installmentId)
     .executeTakeFirst();
   if (!row) throw notFound('Installment');
+  const states = await draftStates(db, drafts, [row]);
   return {
-    ...presentInstallment(row, row.word_count, Number(row.open_threads ?? 0)),
+    ...presentInstallment(row, {
+      wordCount: row.word_count,
+      openThreadCount: Number(row.open_threads ?? 0),
+      draftState: states.get(row.id) ?? 'never-published',
+    }),
     series: { id: row.series_id, slug: row.series_slug, title: row.series_title },
     role,
     excerpt: (row.plain_text ?? '').slice(0, excerptLength),

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import { nowIso } from '../ids.ts';
+import type { LiveDrafts } from './draftStates.ts';
 import { getInstallment } from './getInstallment.ts';
 
 /** Renames an installment (anyone who can edit its text). */
 export async function updateInstallment(
   db: Kysely<Database>,
+  drafts: LiveDrafts,
   actor: Actor,
   installmentId: string,
   input: UpdateInstallmentInput,
@@ -23,6 +25,6 @@ export async function updateInstallment(
     role: _role,
     excerpt: _excerpt,
     ...summary
-  } = await getInstallment(db, actor, installmentId);
+  } = await getInstallment(db, drafts, actor, installmentId);
   return summary;
 }

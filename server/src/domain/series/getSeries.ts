@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import { notFound } from '../../http/errors.ts';
+import { draftStates, type LiveDrafts } from '../installments/draftStates.ts';
 import { presentInstallment, presentSeries } from './presentSeries.ts';
 
-/** A series with its installments in order. */
+/** A series with its installments (deleted ones left out) in reading order. */
 export async function getSeries(
   db: Kysely<Database>,
+  drafts: LiveDrafts,
   actor: Actor,
   seriesId: string,
 ): Promise<SeriesDetail> {
@@ -32,12 +34,25 @@ export async function getSeries(
         .as('open_threads'),
     )
     .where('installment.series_id', '=', seriesId)
+    .where('installment.deleted_at', 'is', null)
+    .orderBy('installment.position', 'asc')
     .orderBy('installment.number', 'asc')
     .execute();
+  const states = await draftStates(db, drafts, installments);
+  const highest = await db
+    .selectFrom('installment')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('series_id', '=', seriesId)
+    .executeTakeFirst();
   return {
     ...presentSeries(series, role, installments.length),
+    nextInstallmentNumber: Number(highest?.n ?? 0) + 1,
     installments: installments.map((i) =>
-      presentInstallment(i, i.word_count, Number(i.open_threads ?? 0)),
+      presentInstallment(i, {
+        wordCount: i.word_count,
+        openThreadCount: Number(i.open_threads ?? 0),
+        draftState: states.get(i.id) ?? 'never-published',
+      }),
     ),
   };
 }

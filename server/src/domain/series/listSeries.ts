@@ -16,6 +16,7 @@ export async function listSeries(db: Kysely<Database>, actor: Actor): Promise<Se
         .selectFrom('installment')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('installment.series_id', '=', 'series.id')
+        .where('installment.deleted_at', 'is', null)
         .as('installment_count'),
     )
     .where('series_member.user_id', '=', actor.userId)

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import { AppError } from '../../http/errors.ts';
 import { nowIso } from '../ids.ts';
-import { getSeries } from './getSeries.ts';
+import { presentSeries } from './presentSeries.ts';
 
 /** Renames a series or changes its slug or description (owner only). */
 export async function updateSeries(
@@ -13,7 +13,7 @@ export async function updateSeries(
   seriesId: string,
   input: UpdateSeriesInput,
 ): Promise<SeriesSummary> {
-  await requireSeriesCapability(db, actor, seriesId, 'manageSeries');
+  const role = await requireSeriesCapability(db, actor, seriesId, 'manageSeries');
   await db.transaction().execute(async (trx) => {
     if (input.slug !== undefined) {
       const clash = await trx
@@ -39,6 +39,18 @@ export async function updateSeries(
       .where('id', '=', seriesId)
       .execute();
   });
-  const { installments: _installments, ...summary } = await getSeries(db, actor, seriesId);
-  return summary;
+  const series = await db
+    .selectFrom('series')
+    .selectAll()
+    .select((eb) =>
+      eb
+        .selectFrom('installment')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('installment.series_id', '=', 'series.id')
+        .where('installment.deleted_at', 'is', null)
+        .as('installment_count'),
+    )
+    .where('id', '=', seriesId)
+    .executeTakeFirstOrThrow();
+  return presentSeries(series, role, Number(series.installment_count ?? 0));
 }

@@ -1,6 +1,7 @@
 /** The draft as it is now: canonical ProseMirror JSON, the node, and its Yjs state. */
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
+import { contentHashInput } from '@baton/shared/publish.ts';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import { readDraftNode } from '../../content/draftContent.ts';
@@ -21,9 +22,7 @@ export function readDraftSnapshot(
   });
 }
 
-/** Identifies a version's content: the title and the canonical document. */
+/** Identifies a version's content: the title and the canonical document (see contentHashInput). */
 export function contentHash(title: string, json: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ title, doc: json }))
-    .digest('hex');
+  return createHash('sha256').update(contentHashInput(title, json)).digest('hex');
 }

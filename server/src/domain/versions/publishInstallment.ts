@@ -41,7 +41,10 @@ async function prepare(deps: VersionDeps, installmentId: string) {
     unresolvedThreadIds: unresolved.map((t) => t.id),
   });
   const hash = contentHash(installment.title, draft.json);
-  const [latest] = await selectVersionSummaries(deps.db, installmentId);
+  // Compared with what readers see: content equal to a withdrawn version may be published again.
+  const latest = (await selectVersionSummaries(deps.db, installmentId)).find(
+    (v) => v.withdrawn_at === null,
+  );
   return { title: installment.title, draft, findings, hash, latest };
 }
 
@@ -62,7 +65,7 @@ export async function checkPublish(
 
 /**
  * Publishes the draft as the next immutable version. Content identical to the
- * latest version makes no new version. Empty content is refused; every other
+ * latest version readers see (not withdrawn) makes no new version. Empty content is refused; every other
  * finding is a warning the author has seen in the dialog.
  */
 export async function publishInstallment(
@@ -89,6 +92,7 @@ export async function publishInstallment(
   }
   const text = draft.node.textBetween(0, draft.node.content.size, '\n\n', '\n');
   const { summary, event } = await deps.db.transaction().execute(async (trx) => {
+    // After the highest number ever used: a withdrawn version's number is not reused.
     const last = await trx
       .selectFrom('installment_version')
       .select((eb) => eb.fn.max('number').as('max'))
@@ -110,7 +114,13 @@ export async function publishInstallment(
       note: input.note ?? '',
     };
     await trx.insertInto('installment_version').values(row).execute();
-    const summary = presentVersionSummary({ ...row, publisher_name: actor.name });
+    const summary = presentVersionSummary({
+      ...row,
+      publisher_name: actor.name,
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdrawer_name: null,
+    });
     const event = await deps.events.record(trx, installmentId, 'version.published', {
       version: summary,
     });

@@ -46,6 +46,11 @@ export function eventRoutes({ db, events, accessChanges }: EventRouteDeps) {
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       const stopOnAccessChange = accessChanges.subscribe((change) => {
         if (change.seriesId !== seriesId) return;
+        if (
+          change.deletedInstallmentId !== undefined &&
+          change.deletedInstallmentId !== installmentId
+        )
+          return;
         if (change.userIds === null || change.userIds.includes(actor.userId)) void stream.close();
       });
       try {

@@ -14,6 +14,7 @@ import {
   listVersions,
   restoreVersion,
 } from '../../domain/versions/versionCommands.ts';
+import { withdrawVersion } from '../../domain/versions/withdrawVersion.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
@@ -41,6 +42,11 @@ export function versionRoutes(deps: VersionDeps & { registry: RoomRegistry }) {
       const number = versionNumber.safeParse(c.req.param('number'));
       if (!number.success) throw notFound('Version');
       return c.json(await getVersion(deps, c.var.actor, id(c.req.param('id')), number.data));
+    })
+    .post('/:id/versions/:number/withdraw', async (c) => {
+      const number = versionNumber.safeParse(c.req.param('number'));
+      if (!number.success) throw notFound('Version');
+      return c.json(await withdrawVersion(deps, c.var.actor, id(c.req.param('id')), number.data));
     })
     .get('/:id/diff', async (c) => {
       const from = versionNumber.safeParse(c.req.query('from'));
