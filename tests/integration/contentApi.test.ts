@@ -254,3 +254,34 @@ describe('the content API', () => {
     expect((await read(installmentId, 'text', 'owner')).status).toBe(200);
   });
 });
+
+describe('the API description', () => {
+  it('OPENAPI-1 /api/openapi.json describes every mounted API route, with the shared zod schemas as bodies', async () => {
+    const res = await fetch(`${server.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { summary?: string; requestBody?: unknown }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const undocumented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => !operation.summary)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undocumented).toEqual([]);
+    const put = doc.paths['/api/installments/{id}/content']?.put;
+    expect(put?.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['format', 'text'],
+            properties: { format: { enum: ['markdown', 'json', 'text'] } },
+          },
+        },
+      },
+    });
+    expect(Object.keys(doc.paths)).toContain('/api/series/{id}/installment-order');
+  });
+});

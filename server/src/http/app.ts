@@ -23,6 +23,7 @@ import type { DocStore } from '../store/docStore.ts';
 import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
 import { contentRoutes } from './routes/contentRoutes.ts';
+import { openApiDocument } from './openApiDocument.ts';
 import { readerCsp, readRoutes } from '../read/readRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
@@ -109,6 +110,12 @@ export function createApp(deps: AppDeps) {
     return deps.auth.handler(authRequest(c.req.raw, address));
   });
   app.route('/api/links', publicLinkRoutes(deps.db));
+
+  // Public, like any API description; built once, from the routes really mounted.
+  let apiDescription: ReturnType<typeof openApiDocument> | null = null;
+  app.get('/api/openapi.json', (c) =>
+    c.json((apiDescription ??= openApiDocument(app.routes, deps.publicUrl))),
+  );
 
   const api = new Hono();
   api.use('*', requireTrustedOrigin(deps.isTrustedOrigin));
