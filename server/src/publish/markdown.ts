@@ -50,6 +50,9 @@ export function parseMarkdown(markdown: string): PmNode {
   return parser.parse(markdown);
 }
 
+/** What Markdown reads as the start of a block when a line begins with it. */
+const blockMarker = /^(#{1,6}|[-+*>]|\d+[.)])(?=\s|$)/;
+
 const serializer = new MarkdownSerializer(
   {
     blockquote: base.nodes.blockquote!,
@@ -59,7 +62,27 @@ const serializer = new MarkdownSerializer(
     bulletList: base.nodes.bullet_list!,
     listItem: base.nodes.list_item!,
     hardBreak: base.nodes.hard_break!,
-    text: base.nodes.text!,
+    text(state: MarkdownSerializerState, node: PmNode, parent: PmNode, index: number) {
+      // prosemirror-markdown escapes block markers only where the output line
+      // starts, so it misses "1)", "1." at the end, and any marker inside a list
+      // item or after a hard break; a heading's trailing "#"s are a closing
+      // sequence. All found by the round-trip property test.
+      let text = node.text ?? '';
+      const startsLine = index === 0 || parent.child(index - 1).type.name === 'hardBreak';
+      const marker = startsLine ? blockMarker.exec(text) : null;
+      if (marker) {
+        const raw = marker[0];
+        state.write(`${raw.slice(0, -1)}\\${raw.slice(-1)}`);
+        text = text.slice(raw.length);
+      }
+      const closing =
+        parent.type.name === 'heading' && index === parent.childCount - 1
+          ? /(^|\s)(#+)\s*$/.exec(text)
+          : null;
+      const body = closing ? text.slice(0, closing.index + closing[1]!.length) : text;
+      if (body) state.text(body);
+      if (closing) state.write(closing[2]!.replace(/#/g, '\\#'));
+    },
     orderedList(state: MarkdownSerializerState, node: PmNode) {
       const start = typeof node.attrs.start === 'number' ? node.attrs.start : 1;
       const maxWidth = String(start + node.childCount - 1).length;
