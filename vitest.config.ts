@@ -35,6 +35,7 @@ const storeSuites = [
   'tests/integration/collabAuth.test.ts',
   'tests/integration/comments.test.ts',
   'tests/integration/publishing.test.ts',
+  'tests/integration/suggestions.test.ts',
   'tests/integration/storeFailures.test.ts',
   // better-auth keeps its rate limits in the database when scaled out.
   'tests/integration/authHardening.test.ts',

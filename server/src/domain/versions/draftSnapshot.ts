@@ -3,11 +3,13 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
-import { readDraftNode } from '../../content/draftContent.ts';
+import { readReadableDraft } from '../../content/draftContent.ts';
 
 export interface DraftSnapshot {
+  /** What readers would get: pending suggestions left out. */
   node: PmNode;
   json: unknown;
+  pendingSuggestions: number;
   yjsState: Uint8Array;
 }
 
@@ -16,8 +18,13 @@ export function readDraftSnapshot(
   installmentId: string,
 ): Promise<DraftSnapshot> {
   return drafts.read(installmentId, (doc) => {
-    const node = readDraftNode(doc);
-    return { node, json: node.toJSON(), yjsState: Y.encodeStateAsUpdate(doc) };
+    const { node, pendingSuggestions } = readReadableDraft(doc);
+    return {
+      node,
+      json: node.toJSON(),
+      pendingSuggestions,
+      yjsState: Y.encodeStateAsUpdate(doc),
+    };
   });
 }
 
