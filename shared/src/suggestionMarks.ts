@@ -7,6 +7,7 @@
  * DOM-free: the server derives its schema from these too.
  */
 import { Mark, mergeAttributes } from '@tiptap/core';
+import { colorForUser } from './userColor.ts';
 
 export const SUGGESTION_INSERT = 'suggestionInsert';
 export const SUGGESTION_DELETE = 'suggestionDelete';
@@ -63,8 +64,15 @@ function suggestionMark(name: string, tag: 'ins' | 'del', kind: SuggestionKind) 
     parseHTML() {
       return [{ tag: `${tag}[data-suggestion-id]` }];
     },
-    renderHTML({ HTMLAttributes }) {
-      return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${kind}` }), 0];
+    renderHTML({ mark, HTMLAttributes }) {
+      const attrs = asSuggestionAttrs(mark.attrs);
+      const shown: Record<string, string> = { class: `suggestion suggestion-${kind}` };
+      if (attrs) {
+        // Each writer's suggestions in their caret colour; the tooltip says whose they are.
+        shown.style = `--suggestion-color: ${colorForUser(attrs.authorId)}`;
+        shown.title = `${attrs.authorName} suggested ${kind === 'insert' ? 'adding' : 'deleting'} this`;
+      }
+      return [tag, mergeAttributes(HTMLAttributes, shown), 0];
     },
   });
 }

@@ -12,6 +12,9 @@ import { LinkShortcut } from './linkShortcut.ts';
 import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { promptForLink, Toolbar } from './Toolbar.tsx';
+import { ModeToggle } from '../suggestions/ModeToggle.tsx';
+import type { SuggestionAuthor } from '../suggestions/suggestEdits.ts';
+import { SuggestingMode } from '../suggestions/suggestingMode.ts';
 import { useDocumentCounts } from './useDocumentCounts.ts';
 import { useRemovedWords } from './useRemovedWords.ts';
 import type { CollabSession } from './useCollabDoc.ts';
@@ -20,6 +23,10 @@ interface Props {
   session: CollabSession;
   user: AwarenessUser;
   editable: boolean;
+  /** Who suggestions made here are from. */
+  author: SuggestionAuthor;
+  /** The writer may only suggest (a commenter): Suggesting mode, no formatting toolbar. */
+  suggestionsOnly: boolean;
   /** Rendered in the footer next to the counts (the status line). */
   footer: ReactNode;
   /** View-only extensions the page adds (read once, when the editor is created). */
@@ -33,6 +40,8 @@ export function CollabEditor({
   session,
   user,
   editable,
+  author,
+  suggestionsOnly,
   footer,
   extensions = [],
   onEditor,
@@ -53,6 +62,7 @@ export function CollabEditor({
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         LinkShortcut.configure({ onRequestLink: (e) => promptForLink(e, setNotice) }),
+        SuggestingMode.configure({ author }),
         ...extensions,
       ],
       editable,
@@ -69,6 +79,10 @@ export function CollabEditor({
   }, [editor, editable]);
 
   useEffect(() => {
+    editor.commands.setSuggestionsOnly(suggestionsOnly);
+  }, [editor, suggestionsOnly]);
+
+  useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);
   }, [editor, onEditor]);
@@ -78,7 +92,10 @@ export function CollabEditor({
 
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} notice={notice} onNotice={setNotice} />}
+      {editable && <ModeToggle editor={editor} />}
+      {editable && !suggestionsOnly && (
+        <Toolbar editor={editor} notice={notice} onNotice={setNotice} />
+      )}
       {removedWords.report && (
         <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />
       )}

@@ -19,6 +19,8 @@ import { useUnsavedGuard } from './useUnsavedGuard.ts';
 interface Props {
   installmentId: string;
   user: AwarenessUser;
+  /** Your account id (suggestions carry it). */
+  userId: string;
   /** Your role in the series, as last read from the API. */
   role: Role;
   /** The API refused you on the latest re-check. */
@@ -45,6 +47,7 @@ function SessionView({
   installmentId,
   session,
   user,
+  userId,
   role,
   lostAccess,
   documentLimits,
@@ -63,7 +66,9 @@ function SessionView({
     !lostAccess && connection.failures >= 3 && connection.connection !== 'live',
   );
   const roleCanEdit = can(role, 'edit');
-  const editable = roleCanEdit && !access.readOnly && !lostAccess;
+  // Commenters write too, suggestions only (SUG-4).
+  const roleCanWrite = roleCanEdit || can(role, 'suggest');
+  const editable = roleCanWrite && !access.readOnly && !lostAccess;
 
   const onAccessChangedRef = useRef(onAccessChanged);
   useEffect(() => {
@@ -75,8 +80,8 @@ function SessionView({
     if (access.changes > 0) onAccessChangedRef.current();
   }, [access.changes]);
   useEffect(() => {
-    if (access.readOnly && roleCanEdit) onAccessChangedRef.current();
-  }, [access.readOnly, roleCanEdit]);
+    if (access.readOnly && roleCanWrite) onAccessChangedRef.current();
+  }, [access.readOnly, roleCanWrite]);
   // Removed: stop knocking. The text stays on screen, read-only.
   useEffect(() => {
     if (lostAccess) session.provider.disconnect();
@@ -90,7 +95,7 @@ function SessionView({
       <AccessBanner
         role={role}
         lostAccess={lostAccess}
-        connectionReadOnly={roleCanEdit && access.readOnly}
+        connectionReadOnly={roleCanWrite && access.readOnly}
       />
       {/* Only for those who can add text: the advice is about where to write next. */}
       {roleCanEdit && !lostAccess && (
@@ -104,6 +109,8 @@ function SessionView({
         session={session}
         user={user}
         editable={editable}
+        author={{ id: userId, name: user.name }}
+        suggestionsOnly={!roleCanEdit}
         extensions={extensions}
         onEditor={onEditor}
         footer={

@@ -21,6 +21,7 @@ import { PublishBar } from '../versions/PublishBar.tsx';
 import { RestoreTargetContext } from '../versions/restoreTarget.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
 
 /** Review comments: the editor draws their highlights (see CommentsPanel). */
 const commentExtensions = [CommentHighlights];
@@ -118,6 +119,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
+        userId={user.id}
         role={installment.role}
         lostAccess={lostAccess}
         documentLimits={installment.documentLimits}
@@ -129,6 +131,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         installmentId={installment.id}
         role={lostAccess ? null : installment.role}
         editor={editor}
+        suggestions={<SuggestionsPanel editor={editor} canSettle={canEdit} me={user.id} />}
       />
     </article>
   );
