@@ -41,7 +41,7 @@ async function select(page: Page, phrase: string): Promise<void> {
 const card = (page: Page, text: string) => page.getByTestId('suggestion').filter({ hasText: text });
 
 describe.skipIf(!hasChromium)('suggestions in the browser', () => {
-  it('SUG-5 a commenter suggests, the owner sees it live, accepts one and rejects one (SUG-2), and both documents are equal', async () => {
+  it('SUG-5 a commenter suggests, the owner sees it live, accepts one and rejects one (SUG-2), and both documents are equal; publish checks list them (SUG-3)', async () => {
     const owner = await suite.newPage();
     await signUp(owner, 'Olive Owner', 'olive@example.com');
     await owner.locator('input[name="title"]').fill('The Relay');
@@ -100,6 +100,17 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await deletion.getByText('Delete').waitFor();
     await owner.getByTestId('suggestions').getByText('Cora Commenter · 2 suggestions').waitFor();
     await shot(owner, 'suggestions-02-owner-sees-them');
+
+    // Publishing would leave them out (SUG-3), and the checks say so.
+    await owner
+      .locator('.publish-bar')
+      .getByRole('button', { name: 'Publish', exact: true })
+      .click();
+    const dialog = owner.getByRole('dialog', { name: 'Publish Part 1' });
+    await dialog.getByText('2 pending suggestions').waitFor();
+    await shot(owner, 'suggestions-05-publish-checks');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     await insertion.getByRole('button', { name: 'Accept' }).click();
     await owner.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
