@@ -1,6 +1,5 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Editor } from '@tiptap/core';
-import { useEditorState } from '@tiptap/react';
 import {
   type Suggestion,
   listSuggestions,
@@ -9,6 +8,7 @@ import {
 import { colorForUser } from '@baton/shared/userColor.ts';
 import { formatUpdated, plural } from '../lib/format.ts';
 import { useNow } from '../comments/useNow.ts';
+import { useQuietView } from './useQuietView.ts';
 import './suggestions.css';
 
 interface Props {
@@ -31,6 +31,12 @@ const kindLabel: Record<Suggestion['kind'], string> = {
   replace: 'Replace',
 };
 
+/** The editor's selection now (the list may be a moment behind it). */
+const selection = (editor: Editor): SuggestionFilter => ({
+  from: editor.state.selection.from,
+  to: editor.state.selection.to,
+});
+
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text);
 
 /** People with suggestions, in order of their first one. */
@@ -51,13 +57,9 @@ function peopleOf(suggestions: Suggestion[]): Person[] {
  */
 export function SuggestionsPanel({ editor, canSettle, me }: Props) {
   const now = useNow();
-  const view = useEditorState({
-    editor,
-    selector: ({ editor: e }) =>
-      e ? { doc: e.state.doc, from: e.state.selection.from, to: e.state.selection.to } : null,
-  });
   // A long essay is walked once typing pauses, not on every keystroke.
-  const doc = useDeferredValue(view?.doc ?? null);
+  const view = useQuietView(editor);
+  const doc = view?.doc ?? null;
   const suggestions = useMemo(() => (doc ? listSuggestions(doc) : []), [doc]);
   if (!editor || suggestions.length === 0) return null;
 
@@ -111,14 +113,14 @@ export function SuggestionsPanel({ editor, canSettle, me }: Props) {
           <button
             type="button"
             className="link-button"
-            onClick={() => settle('accept', { from: view.from, to: view.to })}
+            onClick={() => settle('accept', selection(editor))}
           >
             Accept
           </button>{' '}
           <button
             type="button"
             className="link-button"
-            onClick={() => settle('reject', { from: view.from, to: view.to })}
+            onClick={() => settle('reject', selection(editor))}
           >
             Reject
           </button>
