@@ -37,6 +37,7 @@ const storeSuites = [
   'tests/integration/commentUndo.test.ts',
   'tests/integration/publishing.test.ts',
   'tests/integration/installmentActions.test.ts',
+  'tests/integration/suggestions.test.ts',
   'tests/integration/storeFailures.test.ts',
   // The content API writes through the live room and reads drafts from the store.
   'tests/integration/contentApi.test.ts',

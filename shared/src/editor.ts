@@ -6,6 +6,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { isAllowedLinkTarget } from './links.ts';
+import { SuggestionDelete, SuggestionInsert } from './suggestionMarks.ts';
 
 /** Extensions that define the document: nodes, marks and their attributes. */
 export function documentExtensions(): AnyExtension[] {
@@ -23,5 +24,8 @@ export function documentExtensions(): AnyExtension[] {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
+    // Track changes: suggested insertions and deletions (decision 0010).
+    SuggestionInsert,
+    SuggestionDelete,
   ];
 }

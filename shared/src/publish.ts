@@ -40,6 +40,8 @@ export type ImportInput = z.infer<typeof importInput>;
 /** One thing the author may want to fix before publishing; warnings can be overridden. */
 export type PublishFinding =
   | { kind: 'unresolvedThreads'; count: number; threadIds: string[] }
+  /** Suggestions nobody accepted or rejected yet; publishing leaves them out. */
+  | { kind: 'pendingSuggestions'; count: number }
   | {
       kind: 'repeatedParagraph';
       /** Exact: same text; near: almost the same. */

@@ -8,6 +8,8 @@ export type Role = (typeof roles)[number];
 export const capabilities = [
   'read',
   'comment',
+  /** Write suggestions (track changes) into a draft; `edit` includes it. */
+  'suggest',
   'edit',
   'publish',
   'manageSeries',
@@ -19,8 +21,8 @@ export type Capability = (typeof capabilities)[number];
 
 const capabilityTable: Record<Role, ReadonlySet<Capability>> = {
   owner: new Set(capabilities),
-  editor: new Set(['read', 'comment', 'edit', 'publish']),
-  commenter: new Set(['read', 'comment']),
+  editor: new Set(['read', 'comment', 'suggest', 'edit', 'publish']),
+  commenter: new Set(['read', 'comment', 'suggest']),
   viewer: new Set(['read']),
 };
 

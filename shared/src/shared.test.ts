@@ -8,7 +8,7 @@ describe('shared contracts', () => {
   it('ROLE-1 owner can do everything, viewer only reads, no role grants nothing', () => {
     for (const capability of capabilities) expect(can('owner', capability)).toBe(true);
     expect(capabilities.filter((c) => can('viewer', c))).toEqual(['read']);
-    expect(capabilities.filter((c) => can('commenter', c))).toEqual(['read', 'comment']);
+    expect(capabilities.filter((c) => can('commenter', c))).toEqual(['read', 'comment', 'suggest']);
     expect(can('editor', 'edit')).toBe(true);
     expect(can('editor', 'manageMembers')).toBe(false);
     expect(can(null, 'read')).toBe(false);

@@ -52,10 +52,10 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     await owner.locator('[data-testid="status"][data-save="saved"]').waitFor();
     await owner.getByTestId('comments').getByText('No comments yet.').waitFor();
 
-    // The commenter opens it: read-only text, but comments are theirs to write.
+    // The commenter opens it: they may comment, and suggest changes (SUG-5).
     await commenter.goto(installmentUrl);
     await commenter
-      .locator('[data-testid="access-banner"]', { hasText: 'You can read and comment' })
+      .locator('[data-testid="access-banner"]', { hasText: 'You can comment and suggest changes' })
       .waitFor();
     await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
     await commenter.getByTestId('comments').getByText('No comments yet.').waitFor();
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     expect(await commenterThread.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
     await shot(commenter, 'comments-01-commenter-replied');
 
-    // The commenter's editor is read-only, yet a selection offers "Comment", and Mod-Alt-M
+    // A selection in the commenter's editor offers "Comment", and Mod-Alt-M
     // opens the comment box too; Escape closes it.
     await dragSelect(commenter, 'three in the morning');
     const commenterMenu = commenter.getByTestId('comment-menu').getByRole('button', {

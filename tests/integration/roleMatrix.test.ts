@@ -197,7 +197,8 @@ describe('ROLE-3 websocket: every role on the collaboration socket', () => {
   }
 
   for (const who of ['owner', 'editor', 'commenter', 'viewer'] as const) {
-    it(`${who} → an edit is ${applied[who] ? 'applied' : 'never applied'}`, async () => {
+    // A commenter may write their own suggestions only (SUG-4): a plain paragraph is refused.
+    it(`${who} → a plain edit is ${applied[who] ? 'applied' : 'never applied'}`, async () => {
       const writer = connectClient(server.url, team.installmentId, team.users[who].cookie);
       await untilSynced(writer);
       const line = `written by the ${who} ${Math.random()}`;

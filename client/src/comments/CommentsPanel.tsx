@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { limits } from '@baton/shared/limits.ts';
@@ -35,6 +35,8 @@ interface Props {
   role: Role | null;
   /** The live editor, once it exists; its extensions include `CommentHighlights`. */
   editor: Editor | null;
+  /** Shown above the threads (the pending suggestions). */
+  suggestions?: ReactNode;
 }
 
 interface Draft {
@@ -53,7 +55,7 @@ interface Focus {
  * document order with a filter, the box for a new comment, the "Comment"
  * bubble menu and Mod-Alt-M, and the highlights they keep in sync.
  */
-export function CommentsPanel({ installmentId, role, editor }: Props) {
+export function CommentsPanel({ installmentId, role, editor, suggestions }: Props) {
   const me = useCurrentUser().id;
   const { store, snapshot } = useThreads(installmentId, role);
   const now = useNow();
@@ -199,6 +201,7 @@ export function CommentsPanel({ installmentId, role, editor }: Props) {
           ))}
         </div>
         <div className="comments__body">
+          {suggestions}
           {notice && (
             <p className="comments__notice" role="status">
               {notice}{' '}

@@ -35,6 +35,16 @@ export function AccessBanner({ role, lostAccess, deleted = false, connectionRead
       </div>
     );
   }
+  if (!can(role, 'edit') && can(role, 'suggest')) {
+    return (
+      <div className="access-banner" role="status" data-testid="access-banner">
+        <p>
+          You can comment and suggest changes to the text; owners and editors accept or reject them.
+          Ask an owner for edit access to format or restructure it.
+        </p>
+      </div>
+    );
+  }
   if (!can(role, 'edit')) {
     return (
       <div className="access-banner" role="status" data-testid="access-banner">

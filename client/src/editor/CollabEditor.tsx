@@ -14,6 +14,9 @@ import { LinkShortcut } from './linkShortcut.ts';
 import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { ModeToggle } from '../suggestions/ModeToggle.tsx';
+import type { SuggestionAuthor } from '../suggestions/suggestEdits.ts';
+import { SuggestingMode } from '../suggestions/suggestingMode.ts';
 import { useDocumentCounts } from './useDocumentCounts.ts';
 import { useRemovedWords } from './useRemovedWords.ts';
 import type { CollabSession } from './useCollabDoc.ts';
@@ -22,6 +25,10 @@ interface Props {
   session: CollabSession;
   user: AwarenessUser;
   editable: boolean;
+  /** Who suggestions made here are from. */
+  author: SuggestionAuthor;
+  /** The writer may only suggest (a commenter): Suggesting mode, no formatting toolbar. */
+  suggestionsOnly: boolean;
   /** Rendered in the footer next to the counts (the status line). */
   footer: ReactNode;
   /** View-only extensions the page adds (read once, when the editor is created). */
@@ -35,6 +42,8 @@ export function CollabEditor({
   session,
   user,
   editable,
+  author,
+  suggestionsOnly,
   footer,
   extensions = [],
   onEditor,
@@ -59,6 +68,7 @@ export function CollabEditor({
             if (e.isEditable) setLinkDialog(true);
           },
         }),
+        SuggestingMode.configure({ author }),
         ...extensions,
       ],
       editable,
@@ -73,6 +83,10 @@ export function CollabEditor({
   useEffect(() => {
     editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    editor.commands.setSuggestionsOnly(suggestionsOnly);
+  }, [editor, suggestionsOnly]);
 
   useEffect(() => {
     onEditor?.(editor);
@@ -90,7 +104,8 @@ export function CollabEditor({
 
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} onLink={openLinkDialog} />}
+      {editable && <ModeToggle editor={editor} />}
+      {editable && !suggestionsOnly && <Toolbar editor={editor} onLink={openLinkDialog} />}
       {linkDialog && editable && <LinkDialog editor={editor} onClose={closeLinkDialog} />}
       {removedWords.report && (
         <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />

@@ -20,6 +20,8 @@ import { useUnsavedGuard } from './useUnsavedGuard.ts';
 interface Props {
   installmentId: string;
   user: AwarenessUser;
+  /** Your account id (suggestions carry it). */
+  userId: string;
   /** Your role in the series, as last read from the API. */
   role: Role;
   /** The API refused you on the latest re-check. */
@@ -48,6 +50,7 @@ function SessionView({
   installmentId,
   session,
   user,
+  userId,
   role,
   lostAccess,
   deleted,
@@ -68,7 +71,9 @@ function SessionView({
     !lostAccess && !signedOut && connection.failures >= 3 && connection.connection !== 'live',
   );
   const roleCanEdit = can(role, 'edit');
-  const editable = roleCanEdit && !access.readOnly && !lostAccess && !signedOut;
+  // Commenters write too, suggestions only (SUG-4).
+  const roleCanWrite = roleCanEdit || can(role, 'suggest');
+  const editable = roleCanWrite && !access.readOnly && !lostAccess && !signedOut;
 
   const onAccessChangedRef = useRef(onAccessChanged);
   useEffect(() => {
@@ -80,8 +85,8 @@ function SessionView({
     if (access.changes > 0) onAccessChangedRef.current();
   }, [access.changes]);
   useEffect(() => {
-    if (access.readOnly && roleCanEdit) onAccessChangedRef.current();
-  }, [access.readOnly, roleCanEdit]);
+    if (access.readOnly && roleCanWrite) onAccessChangedRef.current();
+  }, [access.readOnly, roleCanWrite]);
   // Removed or signed out: stop knocking, every attempt would be refused. The text stays on
   // screen, read-only, and edits not yet sent stay in the Y.Doc: when the session is back,
   // the new connection's sync sends them (AUTH-8).
@@ -101,7 +106,7 @@ function SessionView({
         role={role}
         lostAccess={lostAccess}
         deleted={deleted}
-        connectionReadOnly={roleCanEdit && access.readOnly}
+        connectionReadOnly={roleCanWrite && access.readOnly}
       />
       {/* Only for those who can add text: the advice is about where to write next. */}
       {roleCanEdit && !lostAccess && (
@@ -115,6 +120,8 @@ function SessionView({
         session={session}
         user={user}
         editable={editable}
+        author={{ id: userId, name: user.name }}
+        suggestionsOnly={!roleCanEdit}
         extensions={extensions}
         onEditor={onEditor}
         footer={

@@ -4,6 +4,7 @@ import { can, capabilities, type Capability, type Role } from '@baton/shared/rol
 const capabilityPhrase: Record<Capability, string> = {
   read: 'read',
   comment: 'comment',
+  suggest: 'suggest changes',
   edit: 'edit',
   publish: 'publish',
   manageSeries: 'change settings',

@@ -21,6 +21,7 @@ import { PublishBar } from '../versions/PublishBar.tsx';
 import { RestoreTargetContext } from '../versions/restoreTarget.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
 
 /** The signed-out banner's promise on this page (AUTH-7). */
 const signedOutNote = 'Your text is safe on this page — sign in again to keep editing.';
@@ -124,6 +125,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       <LiveInstallment
         installmentId={installment.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
+        userId={user.id}
         role={installment.role}
         lostAccess={lostAccess}
         deleted={deleted}
@@ -136,6 +138,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         installmentId={installment.id}
         role={readOnly ? null : installment.role}
         editor={editor}
+        suggestions={<SuggestionsPanel editor={editor} canSettle={canEdit} me={user.id} />}
       />
     </article>
   );

@@ -154,6 +154,13 @@ function FindingText({
           may want to settle them first.
         </span>
       );
+    case 'pendingSuggestions':
+      return (
+        <span className="finding__text">
+          {plural(finding.count, 'pending suggestion')}. Readers get the text without them until
+          they are accepted.
+        </span>
+      );
     case 'shortContent':
       return (
         <span className="finding__text">

@@ -13,7 +13,7 @@ export interface FindingGroup {
   kind: WarningKind;
   /** "Repeated paragraphs (3)". */
   heading: string;
-  /** How many things to look at: repeats, or unresolved threads. */
+  /** How many things to look at: repeats, unresolved threads or pending suggestions. */
   count: number;
   findings: Warning[];
 }
@@ -43,6 +43,11 @@ const kinds: Record<WarningKind, KindText> = {
     countable: true,
     phrase: (n) => plural(n, 'unresolved thread'),
   },
+  pendingSuggestions: {
+    heading: 'Pending suggestions',
+    countable: true,
+    phrase: (n) => plural(n, 'pending suggestion'),
+  },
   shortContent: { heading: 'Very short', countable: false, phrase: () => 'a very short text' },
   missingTitle: { heading: 'No title', countable: false, phrase: () => 'no title' },
 };
@@ -51,7 +56,8 @@ const order = Object.keys(kinds) as WarningKind[];
 
 const isWarning = (finding: PublishFinding): finding is Warning => finding.kind !== 'emptyContent';
 
-const countOf = (finding: Warning) => (finding.kind === 'unresolvedThreads' ? finding.count : 1);
+const countOf = (finding: Warning) =>
+  finding.kind === 'unresolvedThreads' || finding.kind === 'pendingSuggestions' ? finding.count : 1;
 
 export function groupFindings(findings: readonly PublishFinding[]): GroupedFindings {
   const byKind = new Map<WarningKind, Warning[]>();

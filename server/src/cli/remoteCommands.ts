@@ -113,11 +113,13 @@ async function findingsSummary(call: ReturnType<typeof connect>, installmentId: 
       ? 'repeated paragraph'
       : f.kind === 'unresolvedThreads'
         ? plural(f.count, 'unresolved thread')
-        : f.kind === 'shortContent'
-          ? 'very short'
-          : f.kind === 'emptyContent'
-            ? 'empty'
-            : 'no title',
+        : f.kind === 'pendingSuggestions'
+          ? plural(f.count, 'pending suggestion')
+          : f.kind === 'shortContent'
+            ? 'very short'
+            : f.kind === 'emptyContent'
+              ? 'empty'
+              : 'no title',
   );
   if (unchanged) parts.push('unchanged since the last version');
   return parts.length ? parts.join(', ') : 'ready to publish';

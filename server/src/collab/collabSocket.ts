@@ -33,6 +33,11 @@ export interface CollabIdentity {
   seriesId: string;
   /** Read-only connections never get an update applied, forwarded or persisted. */
   readOnly: boolean;
+  /**
+   * Only updates that add, take back or mark the writer's own suggestions are
+   * applied (commenters, SUG-4); another update makes the connection read-only.
+   */
+  suggestionsOnly?: boolean;
   /** The session the socket was opened with (null for API keys): signing it out closes the socket. */
   sessionToken?: string | null;
 }

@@ -6,9 +6,9 @@
 import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import type { CollabIdentity, CollabSocket, SharedMessage } from './collabSocket.ts';
-import { encodeUpdateMessage } from './messages.ts';
+import { encodeUpdateMessage, readOnlyMessage } from './messages.ts';
 import { RateBudget, type RateLimits } from './rateBudget.ts';
-import { malformed, MissingDependency, Refusal } from './refusal.ts';
+import { malformed, MissingDependency, NotASuggestion, Refusal } from './refusal.ts';
 import type { Room } from './room.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
@@ -39,6 +39,8 @@ export class Connection {
    */
   private heldForStep2: Uint8Array[] | null = [];
   private heldBytes = 0;
+  /** A suggestions-only connection that wrote more than suggestions: read-only from then on. */
+  private writesRefused = false;
 
   constructor(
     readonly socket: CollabSocket,
@@ -177,15 +179,14 @@ export class Connection {
         return;
       case SyncMessageType.step2: {
         // A step 2 is forwarded as an update message.
-        if (!this.identity.readOnly) room.applyUpdate(payload, this, encodeUpdateMessage(payload));
+        this.write(room, payload, encodeUpdateMessage(payload));
         this.replayHeld();
         return;
       }
       case SyncMessageType.update: {
-        if (this.identity.readOnly) return;
         // An update message is forwarded byte for byte.
         try {
-          room.applyUpdate(payload, this, frame);
+          this.write(room, payload, frame);
         } catch (error) {
           if (!(error instanceof MissingDependency) || !held) throw error;
           this.holdForStep2(frame);
@@ -194,6 +195,20 @@ export class Connection {
       }
       default:
         throw malformed(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  /** Hands an update to the room, unless this connection may not write. */
+  private write(room: Room, update: Uint8Array, message: Uint8Array): void {
+    if (this.identity.readOnly || this.writesRefused) return;
+    try {
+      room.applyUpdate(update, this, message);
+    } catch (error) {
+      if (!(error instanceof NotASuggestion)) throw error;
+      // Its later updates build on this one, which the room does not have: from now on the
+      // connection is read-only, and is told so like one (ROLE-5). Nothing closes.
+      this.writesRefused = true;
+      this.send(readOnlyMessage);
     }
   }
 

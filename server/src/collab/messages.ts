@@ -1,5 +1,5 @@
 /** Encoders for the few server → client messages, built once and sent as bytes. */
-import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
+import { MessageType, READ_ONLY_REASON, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
@@ -66,3 +66,6 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
+
+/** Tells a connection that its writes are not applied (ROLE-5). */
+export const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);

@@ -29,3 +29,16 @@ export class MissingDependency extends Refusal {
 
 export const malformed = (message: string) => new Refusal(CloseCode.malformedMessage, message);
 export const tooLarge = (message: string) => new Refusal(CloseCode.tooLarge, message);
+
+/**
+ * An update from a suggestions-only connection that does more than suggest
+ * (SUG-4). Not a protocol error: nothing closes, the update is not applied,
+ * and the connection is read-only from then on (its later updates build on
+ * this one).
+ */
+export class NotASuggestion extends Error {
+  constructor() {
+    super('a suggestions-only connection may only write its own suggestions');
+    this.name = 'NotASuggestion';
+  }
+}

@@ -3,24 +3,25 @@
  * Invariant: an update reaches other clients (broadcast or sync step 2) only
  * after the store has committed it.
  */
-import { CloseCode, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
+import { CloseCode } from '@baton/shared/protocol.ts';
 import * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { Connection } from './connection.ts';
 import { SharedMessage } from './collabSocket.ts';
 import {
-  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncStep2Update,
   encodeUpdateMessage,
+  readOnlyMessage,
 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
-import { malformed, MissingDependency, tooLarge } from './refusal.ts';
+import { malformed, MissingDependency, NotASuggestion, tooLarge } from './refusal.ts';
+import { SuggestionGate } from './suggestionGate.ts';
 import { Authorship } from './authorship.ts';
 import { missingDependency } from './updateDependencies.ts';
 
@@ -47,8 +48,6 @@ export interface RoomOptions {
 /** Origin of updates that came from other instances or the store (already durable). */
 const remoteOrigin = Symbol('remote');
 
-const readOnlyMessage = encodePermissionDenied(READ_ONLY_REASON);
-
 /** Whether a transaction integrated anything new (some client's clock moved on). */
 function stateAdvanced(before: Map<number, number>, after: Map<number, number>): boolean {
   if (after.size !== before.size) return true;
@@ -72,6 +71,8 @@ export class Room {
   readonly connections = new Set<Connection>();
   readonly presence: RoomPresence;
   private readonly authorship = new Authorship();
+  /** Judges suggestions-only writers' updates; made on the first one (see SuggestionGate). */
+  private suggestionGate: SuggestionGate | null = null;
   /** Settles after every write started so far; rejects if one of them failed for good. */
   private lastWrite: Promise<void> = Promise.resolve();
   private broken = false;
@@ -167,6 +168,10 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     this.presence.removeOwnedBy(connection);
     this.authorship.release(connection);
+    if (this.suggestionGate && ![...this.connections].some((c) => c.identity.suggestionsOnly)) {
+      this.suggestionGate.reset();
+      this.suggestionGate = null;
+    }
   }
 
   /**
@@ -174,7 +179,8 @@ export class Room {
    * it is sent as is, once the update is committed. Throws a Refusal (and
    * changes nothing) for an update that does not decode or would make the
    * document too large, a MissingDependency for one that builds on changes
-   * the server does not have.
+   * the server does not have, a NotASuggestion for one from a suggestions-only
+   * connection that does more than suggest.
    */
   applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
     if (this.broken) return;
@@ -194,7 +200,17 @@ export class Room {
       this.makeRoomFor(update.length);
       this.authorship.claim(this.doc, decoded.structs, origin, (id) => this.presence.ownerOf(id));
     }
-    this.integrate(update, origin);
+    const judged = origin.identity.suggestionsOnly && (structs > 0 || decoded.ds.clients.size > 0);
+    if (judged) {
+      this.suggestionGate ??= new SuggestionGate(this.doc);
+      if (!this.suggestionGate.admits(update, origin.identity.userId)) throw new NotASuggestion();
+    }
+    try {
+      this.integrate(update, origin);
+    } catch (error) {
+      if (judged) this.suggestionGate?.reset(); // the shadow took what the room did not
+      throw error;
+    }
     // Updates with missing dependencies were refused above, so anything that was
     // not integrated at once would have been refused: no change, nothing to store.
     if (!this.changedInLastApply) return;
@@ -331,6 +347,8 @@ export class Room {
     // A destroyed room must not be kept alive by its pending timer.
     if (this.integrateTimer) clearTimeout(this.integrateTimer);
     this.unintegrated = null;
+    this.suggestionGate?.reset();
+    this.suggestionGate = null;
     this.ydoc.destroy();
   }
 

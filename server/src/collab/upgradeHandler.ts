@@ -132,7 +132,8 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     name: user.name,
     color: colorForUser(user.id),
     seriesId: access.seriesId,
-    readOnly: !can(access.role, 'edit'),
+    readOnly: !can(access.role, 'edit') && !can(access.role, 'suggest'),
+    suggestionsOnly: !can(access.role, 'edit') && can(access.role, 'suggest'),
     sessionToken: user.sessionToken,
   };
 }

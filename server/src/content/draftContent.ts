@@ -1,5 +1,10 @@
-/** Turns a draft Y.Doc into canonical ProseMirror JSON and plain text, with the shared schema. */
+/**
+ * Turns a draft Y.Doc into canonical ProseMirror JSON and plain text, with the
+ * shared schema. Everything made from a draft for readers, lists and
+ * publishing reads it as if every pending suggestion were rejected (SUG-3).
+ */
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
+import { listSuggestions, withoutSuggestions } from '@baton/shared/suggestions.ts';
 import { countWords } from '@baton/shared/text.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
@@ -13,13 +18,26 @@ export interface DraftContent {
   wordCount: number;
 }
 
-/** The draft as a ProseMirror document, read without changing the Y.Doc. */
+/** The draft for readers: pending suggestions left out, and how many there are. */
+export interface ReadableDraft {
+  node: PmNode;
+  pendingSuggestions: number;
+}
+
+/** The draft as writers see it, suggestions included, read without changing the Y.Doc. */
 export function readDraftNode(doc: Y.Doc): PmNode {
   return readFragment(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
 }
 
+/** The draft as readers would get it if it were published now. */
+export function readReadableDraft(doc: Y.Doc): ReadableDraft {
+  const draft = readDraftNode(doc);
+  const node = withoutSuggestions(draft);
+  return { node, pendingSuggestions: node === draft ? 0 : listSuggestions(draft).length };
+}
+
 export function readDraftContent(doc: Y.Doc): DraftContent {
-  const node = readDraftNode(doc);
+  const { node } = readReadableDraft(doc);
   const text = node.textBetween(0, node.content.size, '\n\n', '\n').trim();
   return { json: node.toJSON(), text, wordCount: countWords(text) };
 }

@@ -57,6 +57,13 @@ function snapshotOf(update: Uint8Array): Y.Snapshot {
   return Y.snapshot(doc);
 }
 
+const suggestion = (id: string) => ({
+  id,
+  authorId: 'u1',
+  authorName: 'Ada',
+  createdAt: '2025-01-01T00:00:00.000Z',
+});
+
 describe('reading a draft', () => {
   it('SYNC-16 content that fits the schema reads as y-tiptap reads it', () => {
     const build = (fragment: Y.XmlFragment) => {
@@ -66,6 +73,11 @@ describe('reading a draft', () => {
         paragraph('bold words', { bold: true }),
         paragraph('a link', { link: { href: 'https://example.com/', target: null } }),
         paragraphOf(['start '], ['italic end', { italic: true }]),
+        paragraphOf(
+          ['kept '],
+          ['proposed', { suggestionInsert: suggestion('s1'), bold: {} }],
+          [' struck', { suggestionDelete: suggestion('s2') }],
+        ),
       ]);
     };
     const ours = readFragment(draft(build).getXmlFragment(DOC_FRAGMENT), editorSchema).toJSON();
@@ -75,6 +87,8 @@ describe('reading a draft', () => {
     ).toJSON();
     expect(ours).toEqual(theirs);
     expect(JSON.stringify(ours)).toContain('italic end');
+    // SUG-1 suggestion marks are read with their attributes, like any other mark.
+    expect(JSON.stringify(ours)).toContain('"type":"suggestionInsert","attrs":{"id":"s1"');
   });
 
   it('SYNC-16 what does not fit is left out of the result and left alone in the document', () => {

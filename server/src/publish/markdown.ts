@@ -12,6 +12,7 @@ import {
   MarkdownSerializer,
   type MarkdownSerializerState,
 } from 'prosemirror-markdown';
+import { withoutSuggestions } from '@baton/shared/suggestions.ts';
 import { editorSchema } from '../content/editorSchema.ts';
 
 const tokenizer = new MarkdownIt('commonmark', { html: false }).enable('strikethrough');
@@ -114,5 +115,6 @@ const serializer = new MarkdownSerializer(
 
 /** Markdown of a document of the editor's schema. */
 export function toMarkdown(doc: PmNode): string {
-  return serializer.serialize(doc);
+  // Pending suggestions are not part of the text (SUG-3); the serializer knows no such marks.
+  return serializer.serialize(withoutSuggestions(doc));
 }

@@ -1,6 +1,6 @@
 /**
  * Checks shown before publishing, as warnings the author can override:
- * unresolved threads, repeated and near-repeated paragraphs, very short or
+ * unresolved threads, pending suggestions, repeated and near-repeated paragraphs, very short or
  * empty content (empty blocks publishing), a missing title.
  */
 import { limits } from '@baton/shared/limits.ts';
@@ -87,9 +87,16 @@ export interface ChecksInput {
   title: string;
   doc: PmNode;
   unresolvedThreadIds: string[];
+  /** Suggestions in the draft that nobody settled (`doc` already leaves them out). */
+  pendingSuggestions: number;
 }
 
-export function publishChecks({ title, doc, unresolvedThreadIds }: ChecksInput): PublishFinding[] {
+export function publishChecks({
+  title,
+  doc,
+  unresolvedThreadIds,
+  pendingSuggestions,
+}: ChecksInput): PublishFinding[] {
   const findings: PublishFinding[] = [];
   if (unresolvedThreadIds.length > 0) {
     findings.push({
@@ -97,6 +104,9 @@ export function publishChecks({ title, doc, unresolvedThreadIds }: ChecksInput):
       count: unresolvedThreadIds.length,
       threadIds: unresolvedThreadIds,
     });
+  }
+  if (pendingSuggestions > 0) {
+    findings.push({ kind: 'pendingSuggestions', count: pendingSuggestions });
   }
   const blocks = doc.content.map(nodeText);
   findings.push(...findRepeats(blocks));

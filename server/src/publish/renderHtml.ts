@@ -6,6 +6,7 @@
  * result as a second layer. Never throws, whatever the document holds.
  */
 import { isAllowedLinkTarget } from '@baton/shared/links.ts';
+import { SUGGESTION_INSERT } from '@baton/shared/suggestionMarks.ts';
 import sanitizeHtml from 'sanitize-html';
 import { escapeAttr, escapeText } from './escape.ts';
 import { type PmNode, readNode } from './pmJson.ts';
@@ -45,6 +46,8 @@ function renderNode(node: PmNode): string {
     case 'doc':
       return inner();
     case 'text':
+      // Proposed text is not part of the installment until accepted (SUG-3).
+      if (node.marks.some((mark) => mark.type === SUGGESTION_INSERT)) return '';
       return renderMarks(node, escapeText(node.text));
     case 'paragraph':
       return `<p>${inner()}</p>\n`;

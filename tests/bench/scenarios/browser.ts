@@ -1,8 +1,9 @@
 /**
  * browser (Baton only): Debian's Chromium on the editor page with the essay
  * loaded: time to first edit (navigation → essay shown → first character in
- * the DOM), typing latency over many keystrokes, and the gzipped JavaScript
- * the editor page loads. Needs /usr/bin/chromium and a built client (`pnpm build`).
+ * the DOM), typing latency over many keystrokes, in Editing and then in
+ * Suggesting mode (decision 0010: within 1.2× of Editing), and the gzipped
+ * JavaScript the editor page loads. Needs /usr/bin/chromium and a built client (`pnpm build`).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,9 @@ export const browser: Scenario<typeof full> = {
     { key: 'keystrokeP50Ms', label: 'keystroke → DOM p50', unit: 'ms', digits: 1 },
     { key: 'keystrokeP95Ms', label: 'keystroke → DOM p95', unit: 'ms', digits: 1 },
     { key: 'keystrokeMaxMs', label: 'keystroke → DOM max', unit: 'ms', digits: 1 },
+    { key: 'suggestP50Ms', label: 'keystroke → DOM p50, Suggesting', unit: 'ms', digits: 1 },
+    { key: 'suggestP95Ms', label: 'keystroke → DOM p95, Suggesting', unit: 'ms', digits: 1 },
+    { key: 'suggestToEditP50', label: 'Suggesting / Editing p50', unit: '×', digits: 2 },
     { key: 'scriptGzipKb', label: 'editor page JS, gzipped', unit: 'KB', digits: 1 },
     { key: 'scriptRawKb', label: 'editor page JS, raw', unit: 'KB', digits: 1 },
     { key: 'scriptFiles', label: 'script files', unit: '', digits: 0 },
@@ -129,18 +133,44 @@ export const browser: Scenario<typeof full> = {
         page.locator('[data-testid="status"][data-save="saved"]').waitFor({ timeout: 30_000 }),
       );
       const keystrokes = await readKeystrokes(page);
+      // The same typing as suggestions (Mod-Alt-S switches the mode).
+      await page.keyboard.press('Control+Alt+s');
+      await page
+        .getByTestId('mode')
+        .locator('[aria-pressed="true"]', { hasText: 'Suggesting' })
+        .waitFor();
+      await timeKeystrokes(page);
+      const suggested = 'a suggestion on it '
+        .repeat(Math.ceil(p.keystrokes / 19))
+        .slice(0, p.keystrokes);
+      await step('typing suggestions', async () => {
+        await page.keyboard.type(suggested, { delay: p.keyDelayMs });
+        await page.waitForFunction(
+          (text) =>
+            document
+              .querySelector('.ProseMirror > * ins.suggestion-insert')
+              ?.textContent?.includes(text) ?? false,
+          suggested.trim(),
+        );
+      });
+      await step('suggestions saved', () =>
+        page.locator('[data-testid="status"][data-save="saved"]').waitFor({ timeout: 30_000 }),
+      );
+      const suggestions = await readKeystrokes(page);
       const js = await scripts();
       await context.close();
-      const failures =
-        keystrokes.length < p.keystrokes
-          ? [`timed ${keystrokes.length} of ${p.keystrokes} keystrokes`]
-          : [];
+      const failures = [keystrokes, suggestions]
+        .filter((timed) => timed.length < p.keystrokes)
+        .map((timed) => `timed ${timed.length} of ${p.keystrokes} keystrokes`);
       return {
         values: {
           firstEditMs,
           keystrokeP50Ms: median(keystrokes),
           keystrokeP95Ms: percentile(keystrokes, 95),
           keystrokeMaxMs: Math.max(...keystrokes),
+          suggestP50Ms: median(suggestions),
+          suggestP95Ms: percentile(suggestions, 95),
+          suggestToEditP50: median(suggestions) / median(keystrokes),
           scriptGzipKb: js.gzip / 1024,
           scriptRawKb: js.raw / 1024,
           scriptFiles: js.files,

@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import { contentHashInput } from '@baton/shared/publish.ts';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
-import { readDraftNode } from '../../content/draftContent.ts';
+import { readReadableDraft } from '../../content/draftContent.ts';
 
 export interface DraftSnapshot {
+  /** What readers would get: pending suggestions left out. */
   node: PmNode;
   json: unknown;
+  pendingSuggestions: number;
   yjsState: Uint8Array;
 }
 
@@ -17,8 +19,13 @@ export function readDraftSnapshot(
   installmentId: string,
 ): Promise<DraftSnapshot> {
   return drafts.read(installmentId, (doc) => {
-    const node = readDraftNode(doc);
-    return { node, json: node.toJSON(), yjsState: Y.encodeStateAsUpdate(doc) };
+    const { node, pendingSuggestions } = readReadableDraft(doc);
+    return {
+      node,
+      json: node.toJSON(),
+      pendingSuggestions,
+      yjsState: Y.encodeStateAsUpdate(doc),
+    };
   });
 }
 

@@ -39,6 +39,7 @@ async function prepare(deps: VersionDeps, installmentId: string) {
     title: installment.title,
     doc: readNode(draft.json),
     unresolvedThreadIds: unresolved.map((t) => t.id),
+    pendingSuggestions: draft.pendingSuggestions,
   });
   const hash = contentHash(installment.title, draft.json);
   // Compared with what readers see: content equal to a withdrawn version may be published again.

@@ -1,0 +1,183 @@
+import { useMemo } from 'react';
+import type { Editor } from '@tiptap/core';
+import {
+  type Suggestion,
+  listSuggestions,
+  type SuggestionFilter,
+} from '@baton/shared/suggestions.ts';
+import { colorForUser } from '@baton/shared/userColor.ts';
+import { formatUpdated, plural } from '../lib/format.ts';
+import { useNow } from '../comments/useNow.ts';
+import { useQuietView } from './useQuietView.ts';
+import './suggestions.css';
+
+interface Props {
+  editor: Editor | null;
+  /** Accept and reject anyone's suggestions (owners and editors). */
+  canSettle: boolean;
+  /** Your user id: you may withdraw your own suggestions. */
+  me: string;
+}
+
+interface Person {
+  id: string;
+  name: string;
+  count: number;
+}
+
+const kindLabel: Record<Suggestion['kind'], string> = {
+  insert: 'Add',
+  delete: 'Delete',
+  replace: 'Replace',
+};
+
+/** The editor's selection now (the list may be a moment behind it). */
+const selection = (editor: Editor): SuggestionFilter => ({
+  from: editor.state.selection.from,
+  to: editor.state.selection.to,
+});
+
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text);
+
+/** People with suggestions, in order of their first one. */
+function peopleOf(suggestions: Suggestion[]): Person[] {
+  const people = new Map<string, Person>();
+  for (const s of suggestions) {
+    const person = people.get(s.authorId);
+    if (person) person.count++;
+    else people.set(s.authorId, { id: s.authorId, name: s.authorName, count: 1 });
+  }
+  return [...people.values()];
+}
+
+/**
+ * The pending suggestions beside the text, in document order: who, when and
+ * what; accept or reject one, those in the selection, or all from one person.
+ * Each is one transaction: one undo step, seen live by everyone.
+ */
+export function SuggestionsPanel({ editor, canSettle, me }: Props) {
+  const now = useNow();
+  // A long essay is walked once typing pauses, not on every keystroke.
+  const view = useQuietView(editor);
+  const doc = view?.doc ?? null;
+  const suggestions = useMemo(() => (doc ? listSuggestions(doc) : []), [doc]);
+  if (!editor || suggestions.length === 0) return null;
+
+  const settle = (verdict: 'accept' | 'reject', filter: SuggestionFilter) =>
+    editor.chain().settleSuggestions(verdict, filter).run();
+  const jump = (s: Suggestion) =>
+    editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
+  const selected =
+    view && view.to > view.from
+      ? suggestions.filter((s) => s.from < view.to && s.to > view.from).length
+      : 0;
+
+  return (
+    <section className="suggestions" aria-label="Suggestions" data-testid="suggestions">
+      <h3 className="suggestions__title">
+        Suggestions <span className="suggestions__count">{suggestions.length}</span>
+      </h3>
+      {canSettle && (
+        <ul className="suggestions__people">
+          {peopleOf(suggestions).map((person) => (
+            <li key={person.id} className="suggestions__person">
+              <span className="suggestions__who">
+                <span
+                  className="suggestions__dot"
+                  style={{ background: colorForUser(person.id) }}
+                  aria-hidden="true"
+                />
+                {person.name} · {plural(person.count, 'suggestion')}
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => settle('accept', { authorId: person.id })}
+              >
+                Accept all
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => settle('reject', { authorId: person.id })}
+              >
+                Reject all
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSettle && selected > 0 && view && (
+        <p className="suggestions__selection">
+          {plural(selected, 'suggestion')} in the selection:{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => settle('accept', selection(editor))}
+          >
+            Accept
+          </button>{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => settle('reject', selection(editor))}
+          >
+            Reject
+          </button>
+        </p>
+      )}
+      <ol className="suggestions__list">
+        {suggestions.map((s) => (
+          <li
+            key={s.id}
+            className="suggestion-card"
+            data-testid="suggestion"
+            style={{ borderLeftColor: colorForUser(s.authorId) }}
+          >
+            <button type="button" className="suggestion-card__jump" onClick={() => jump(s)}>
+              <span className="suggestion-card__head">
+                <strong>{s.authorName}</strong>
+                <time dateTime={s.createdAt}>{formatUpdated(s.createdAt, now)}</time>
+              </span>
+              <span className="suggestion-card__what">
+                {kindLabel[s.kind]} {s.deleted && <del>{excerpt(s.deleted)}</del>}
+                {s.deleted && s.inserted && ' → '}
+                {s.inserted && <ins>{excerpt(s.inserted)}</ins>}
+              </span>
+            </button>
+            <span className="suggestion-card__actions">
+              {canSettle ? (
+                <>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => settle('accept', { ids: [s.id] })}
+                  >
+                    Accept
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    onClick={() => settle('reject', { ids: [s.id] })}
+                  >
+                    Reject
+                  </button>
+                </>
+              ) : (
+                s.authorId === me && (
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    onClick={() => settle('reject', { ids: [s.id] })}
+                  >
+                    Withdraw
+                  </button>
+                )
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

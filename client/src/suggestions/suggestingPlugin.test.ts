@@ -1,0 +1,134 @@
+import { getSchema } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { describe, expect, it } from 'vitest';
+import { documentExtensions } from '@baton/shared/editor.ts';
+import { acceptSuggestions, listSuggestions } from '@baton/shared/suggestions.ts';
+import { type SuggestingMeta, suggestingKey, suggestingPlugin } from './suggestingPlugin.ts';
+
+const schema = getSchema(documentExtensions());
+const cora = { id: 'cora', name: 'Cora' };
+
+/** An editor state over one paragraph, in Suggesting mode, with ids s1, s2… */
+function suggesting(text: string, mode: SuggestingMeta = { suggesting: true }) {
+  let next = 0;
+  const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text(text)])]);
+  const state = EditorState.create({
+    doc,
+    plugins: [
+      suggestingPlugin({
+        author: cora,
+        newId: () => `s${++next}`,
+        now: () => '2025-03-01T09:00:00.000Z',
+      }),
+    ],
+  });
+  return state.apply(state.tr.setMeta(suggestingKey, mode));
+}
+
+/** The paragraph's runs as [text, mark names] pairs. */
+function runs(doc: PmNode): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  doc.firstChild!.forEach((node) =>
+    out.push([
+      node.text ?? '',
+      node.marks.map((m) => (m.attrs.id ? `${m.type.name}:${m.attrs.id as string}` : m.type.name)),
+    ]),
+  );
+  return out;
+}
+
+/** Applies a change made at the cursor `at` (Backspace, typing…), as the view would. */
+function edit(state: EditorState, at: number, change: (tr: Transaction) => void): EditorState {
+  const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)));
+  const tr = placed.tr;
+  change(tr);
+  return placed.apply(tr);
+}
+
+const backspace = (state: EditorState, at: number) =>
+  edit(state, at, (tr) => tr.delete(at - 1, at));
+
+describe('Suggesting mode', () => {
+  it('SUG-5 typed text becomes one insertion suggestion in the writer’s name, however many keystrokes', () => {
+    let state = suggesting('The harbour.');
+    state = edit(state, 5, (tr) => tr.insertText('q'));
+    state = edit(state, 6, (tr) => tr.insertText('uiet '));
+    expect(runs(state.doc)).toEqual([
+      ['The ', []],
+      ['quiet ', ['suggestionInsert:s1']],
+      ['harbour.', []],
+    ]);
+    expect(listSuggestions(state.doc)).toMatchObject([
+      { id: 's1', authorId: 'cora', authorName: 'Cora', kind: 'insert', inserted: 'quiet ' },
+    ]);
+  });
+
+  it('SUG-5 Backspace marks text for deletion and steps over it; the writer’s own proposal really goes', () => {
+    let state = suggesting('Hello world');
+    state = backspace(state, 12); // "d"
+    expect(state.selection.head).toBe(11);
+    state = backspace(state, 11); // "l"
+    expect(runs(state.doc)).toEqual([
+      ['Hello wor', []],
+      ['ld', ['suggestionDelete:s1']],
+    ]);
+    state = edit(state, 10, (tr) => tr.insertText('k'));
+    state = backspace(state, 11);
+    expect(runs(state.doc)).toEqual([
+      ['Hello wor', []],
+      ['ld', ['suggestionDelete:s1']],
+    ]);
+  });
+
+  it('SUG-5 typing over a selection is one replacement: the old text struck, the new text proposed', () => {
+    const state = suggesting('The old word');
+    const next = state.apply(
+      state.tr.setSelection(TextSelection.create(state.doc, 5, 8)).insertText('new'),
+    );
+    expect(runs(next.doc)).toEqual([
+      ['The ', []],
+      ['old', ['suggestionDelete:s1']],
+      ['new', ['suggestionInsert:s1']],
+      [' word', []],
+    ]);
+    expect(listSuggestions(next.doc)[0]).toMatchObject({ kind: 'replace' });
+  });
+
+  it('SUG-5 edits from other writers, settling suggestions and Editing mode are left as they are', () => {
+    const state = suggesting('Plain');
+    const remote = state.apply(
+      state.tr.insertText('Remote ', 1).setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    expect(runs(remote.doc)).toEqual([['Remote Plain', []]]);
+    const editing = suggesting('Plain', { suggesting: false });
+    expect(runs(edit(editing, 6, (tr) => tr.insertText('!')).doc)).toEqual([['Plain!', []]]);
+    const proposed = edit(state, 6, (tr) => tr.insertText('!'));
+    const settle = proposed.tr;
+    acceptSuggestions(settle);
+    settle.setMeta(suggestingKey, { settling: true });
+    expect(runs(proposed.apply(settle).doc)).toEqual([['Plain!', []]]);
+  });
+
+  it('SUG-5 a suggestions-only writer changes text only: formatting and new paragraphs are refused before they reach the server', () => {
+    const state = suggesting('Plain words', { suggestionsOnly: true });
+    const bold = state.apply(state.tr.addMark(1, 6, schema.marks.bold!.create()));
+    expect(bold.doc.eq(state.doc)).toBe(true);
+    const split = state.apply(state.tr.split(3));
+    expect(split.doc.childCount).toBe(1);
+    const typed = edit(state, 6, (tr) => tr.insertText(' more'));
+    expect(runs(typed.doc)).toEqual([
+      ['Plain', []],
+      [' more', ['suggestionInsert:s1']],
+      [' words', []],
+    ]);
+    // It cannot leave Suggesting mode.
+    expect(
+      suggestingKey.getState(typed.apply(typed.tr.setMeta(suggestingKey, { suggesting: false }))),
+    ).toEqual({
+      suggesting: true,
+      suggestionsOnly: true,
+    });
+  });
+});

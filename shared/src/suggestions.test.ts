@@ -1,0 +1,114 @@
+import { getSchema } from '@tiptap/core';
+import type { Mark, Node as PmNode } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
+import { describe, expect, it } from 'vitest';
+import { documentExtensions } from './editor.ts';
+import {
+  acceptSuggestions,
+  listSuggestions,
+  rejectSuggestions,
+  type SuggestionFilter,
+  withoutSuggestions,
+} from './suggestions.ts';
+
+const schema = getSchema(documentExtensions());
+
+const ada = { authorId: 'ada', authorName: 'Ada', createdAt: '2025-01-01T10:00:00.000Z' };
+const bo = { authorId: 'bo', authorName: 'Bo', createdAt: '2025-01-01T11:00:00.000Z' };
+
+const ins = (id: string, who = ada) => schema.mark('suggestionInsert', { id, ...who });
+const del = (id: string, who = ada) => schema.mark('suggestionDelete', { id, ...who });
+const bold = schema.mark('bold');
+const italic = schema.mark('italic');
+const link = schema.mark('link', { href: 'https://example.com/' });
+
+const t = (text: string, ...marks: Mark[]) => schema.text(text, marks);
+const p = (...content: PmNode[]) => schema.node('paragraph', null, content);
+const doc = (...blocks: PmNode[]) => schema.node('doc', null, blocks);
+
+const accept = (d: PmNode, filter?: SuggestionFilter) =>
+  acceptSuggestions(new Transform(d), filter).doc;
+const reject = (d: PmNode, filter?: SuggestionFilter) =>
+  rejectSuggestions(new Transform(d), filter).doc;
+const same = (a: PmNode, b: PmNode) => expect(a.toJSON()).toEqual(b.toJSON());
+
+describe('accepting and rejecting suggestions', () => {
+  it('SUG-2 an insertion holding bold, italic and a link keeps them when accepted and leaves no trace when rejected', () => {
+    const draft = doc(p(t('Before '), t('new words', ins('s1'), bold, italic, link), t(' after.')));
+    same(accept(draft), doc(p(t('Before '), t('new words', bold, italic, link), t(' after.'))));
+    same(reject(draft), doc(p(t('Before  after.'))));
+  });
+
+  it('SUG-2 a deletion across a bold boundary removes both sides when accepted and keeps each its formatting when rejected', () => {
+    const draft = doc(
+      p(t('Keep '), t('plain ', del('s1')), t('bold', del('s1'), bold), t(' rest', bold)),
+    );
+    same(accept(draft), doc(p(t('Keep '), t(' rest', bold))));
+    same(reject(draft), doc(p(t('Keep plain '), t('bold rest', bold))));
+  });
+
+  it('SUG-2 adjacent suggestions from two people are settled one person at a time', () => {
+    const draft = doc(p(t('A'), t('ada ', ins('a1')), t('bo ', ins('b1', bo)), t('Z')));
+    same(accept(draft, { authorId: 'ada' }), doc(p(t('Aada '), t('bo ', ins('b1', bo)), t('Z'))));
+    same(reject(draft, { authorId: 'bo' }), doc(p(t('A'), t('ada ', ins('a1')), t('Z'))));
+    same(accept(draft, { ids: ['b1'] }), doc(p(t('A'), t('ada ', ins('a1')), t('bo Z'))));
+    same(accept(reject(draft, { ids: ['a1'] }), { ids: ['b1'] }), doc(p(t('Abo Z'))));
+  });
+
+  it('SUG-2 a deletion across two paragraphs joins them when accepted and leaves both when rejected', () => {
+    const draft = doc(
+      p(t('First '), t('ends here', del('s1'))),
+      p(t('Second ', del('s1')), t('goes on.')),
+    );
+    same(accept(draft), doc(p(t('First goes on.'))));
+    same(reject(draft), doc(p(t('First ends here')), p(t('Second goes on.'))));
+  });
+
+  it('SUG-2 an insertion across two paragraphs takes its paragraph break with it when rejected', () => {
+    const draft = doc(p(t('One'), t(' added', ins('s1'))), p(t('more ', ins('s1')), t('Two')));
+    same(reject(draft), doc(p(t('OneTwo'))));
+    same(accept(draft), doc(p(t('One added')), p(t('more Two'))));
+  });
+
+  it('SUG-2 a replacement (deletion and insertion under one id) settles as one', () => {
+    const draft = doc(p(t('The '), t('old', del('r1')), t('new', ins('r1')), t(' word')));
+    same(accept(draft), doc(p(t('The new word'))));
+    same(reject(draft), doc(p(t('The old word'))));
+  });
+
+  it('SUG-2 a range settles only the suggested text inside it', () => {
+    const draft = doc(p(t('x'), t('abcdef', ins('s1'))));
+    // Positions: 1 is before "x", 2 before "a"; settle "abc" only.
+    same(accept(draft, { from: 2, to: 5 }), doc(p(t('xabc'), t('def', ins('s1')))));
+    same(reject(draft, { from: 5, to: 8 }), doc(p(t('x'), t('abc', ins('s1')))));
+  });
+
+  it('SUG-2 text both inserted and proposed for deletion goes when both are accepted', () => {
+    const draft = doc(p(t('a'), t('b', ins('i1'), del('d1', bo)), t('c')));
+    same(accept(draft), doc(p(t('ac'))));
+    same(reject(draft), doc(p(t('ac'))));
+    same(accept(draft, { ids: ['i1'] }), doc(p(t('a'), t('b', del('d1', bo)), t('c'))));
+  });
+});
+
+describe('reading suggestions', () => {
+  it('SUG-3 the draft without suggestions is the draft with every suggestion rejected', () => {
+    const clean = doc(p(t('Nothing pending.')));
+    expect(withoutSuggestions(clean)).toBe(clean);
+    const draft = doc(
+      p(t('Hello '), t('big ', ins('s1'), bold), t('old ', del('s2', bo)), t('world')),
+    );
+    same(withoutSuggestions(draft), doc(p(t('Hello old world'))));
+  });
+
+  it('SUG-1 suggestions are listed once per id, with who, when and what', () => {
+    const draft = doc(
+      p(t('The '), t('old', del('r1')), t('new', ins('r1')), t(' word')),
+      p(t('more', ins('b1', bo))),
+    );
+    expect(listSuggestions(draft)).toEqual([
+      { id: 'r1', ...ada, kind: 'replace', deleted: 'old', inserted: 'new', from: 5, to: 11 },
+      { id: 'b1', ...bo, kind: 'insert', deleted: '', inserted: 'more', from: 18, to: 22 },
+    ]);
+  });
+});

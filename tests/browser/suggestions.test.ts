@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { browserSuite, textWithoutCarets, untilSaved } from '../support/browserSuite.ts';
+
+const suite = browserSuite();
+const { shot, signUp } = suite;
+
+/** Selects `phrase` in the editor (through the DOM selection, as a drag would). */
+async function select(page: Page, phrase: string): Promise<void> {
+  await page.locator('.ProseMirror').evaluate((root, phrase) => {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement?.closest('.collaboration-carets__caret')) texts.push(node as Text);
+    const whole = texts.map((t) => t.data).join('');
+    const at = whole.indexOf(phrase);
+    if (at < 0) throw new Error(`"${phrase}" is not in the editor`);
+    const points: Array<[Text, number]> = [];
+    for (let offset of [at, at + phrase.length]) {
+      for (const node of texts) {
+        if (offset > node.data.length) {
+          offset -= node.data.length;
+          continue;
+        }
+        points.push([node, offset]);
+        break;
+      }
+    }
+    const [start, end] = points;
+    if (!start || !end) throw new Error('past the end');
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1]);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, phrase);
+}
+
+const card = (page: Page, text: string) => page.getByTestId('suggestion').filter({ hasText: text });
+
+describe.skipIf(!hasChromium)('suggestions in the browser', () => {
+  it('SUG-5 a commenter suggests, the owner sees it live, accepts one and rejects one (SUG-2), and both documents are equal; publish checks list them (SUG-3)', async () => {
+    const owner = await suite.newPage();
+    await signUp(owner, 'Olive Owner', 'olive@example.com');
+    await owner.locator('input[name="title"]').fill('The Relay');
+    await owner.getByRole('button', { name: 'Create series' }).click();
+    await owner.waitForURL(/\/series\//);
+    const seriesId = decodeURIComponent(new URL(owner.url()).pathname.split('/').at(-1) ?? '');
+    await owner.locator('input[name="title"]').last().fill('Taking the baton');
+    await owner.getByRole('button', { name: 'Add installment' }).click();
+    const link = owner.getByRole('link', { name: /Taking the baton/ }).first();
+    const installmentUrl = new URL((await link.getAttribute('href')) ?? '', suite.server.url).href;
+
+    const commenter = await suite.newPage();
+    await signUp(commenter, 'Cora Commenter', 'cora@example.com');
+    const invite = await owner
+      .context()
+      .request.post(`${suite.server.url}/api/series/${seriesId}/members`, {
+        headers: { origin: suite.server.url },
+        data: { email: 'cora@example.com', role: 'commenter' },
+      });
+    expect(invite.status()).toBe(201);
+
+    await owner.goto(installmentUrl);
+    await owner.locator('[data-testid="status"][data-connection="live"]').waitFor();
+    await owner.locator('.ProseMirror').click();
+    await owner.keyboard.type('The night shift handed me the baton at three in the morning.');
+    await untilSaved(owner);
+    // Owners and editors choose their mode; they start in Editing.
+    await owner
+      .getByTestId('mode')
+      .getByRole('button', { name: 'Editing' })
+      .and(owner.locator('[aria-pressed="true"]'))
+      .waitFor();
+
+    // The commenter may only suggest: the mode is fixed, and there is no formatting toolbar.
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    expect(await commenter.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    await commenter.locator('.ProseMirror').click();
+    await commenter.keyboard.press('End');
+    await commenter.keyboard.type(' It was raining.');
+    await select(commenter, 'at three in the morning');
+    await commenter.keyboard.press('Backspace');
+    await untilSaved(commenter);
+    await commenter
+      .locator('del.suggestion-delete', { hasText: 'at three in the morning' })
+      .waitFor();
+    await shot(commenter, 'suggestions-01-commenter-suggests');
+
+    // The owner sees both live, in the text and in the list.
+    await owner.locator('ins.suggestion-insert', { hasText: 'It was raining.' }).waitFor();
+    await owner.locator('del.suggestion-delete', { hasText: 'at three in the morning' }).waitFor();
+    const insertion = card(owner, 'It was raining.');
+    const deletion = card(owner, 'at three in the morning');
+    await insertion.getByText('Cora Commenter').waitFor();
+    await deletion.getByText('Delete').waitFor();
+    await owner.getByTestId('suggestions').getByText('Cora Commenter · 2 suggestions').waitFor();
+    await shot(owner, 'suggestions-02-owner-sees-them');
+
+    // Publishing would leave them out (SUG-3), and the checks say so.
+    await owner
+      .locator('.publish-bar')
+      .getByRole('button', { name: 'Publish', exact: true })
+      .click();
+    const dialog = owner.getByRole('dialog', { name: 'Publish Part 1' });
+    await dialog.getByText('2 pending suggestions').waitFor();
+    await shot(owner, 'suggestions-05-publish-checks');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await insertion.getByRole('button', { name: 'Accept' }).click();
+    await owner.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
+    // One undo step: Mod-Z brings the suggestion back, for everyone; Mod-Shift-Z accepts it again.
+    await owner.locator('.ProseMirror').click();
+    await owner.keyboard.press('Control+z');
+    await commenter.locator('ins.suggestion-insert', { hasText: 'It was raining.' }).waitFor();
+    await owner.keyboard.press('Control+Shift+z');
+    await commenter.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
+    await deletion.getByRole('button', { name: 'Reject' }).click();
+    const settled = 'The night shift handed me the baton at three in the morning. It was raining.';
+    for (const page of [owner, commenter]) {
+      await page.locator('.ProseMirror .suggestion').first().waitFor({ state: 'detached' });
+      // Carets are DOM text too: compare the text without them.
+      await page.waitForFunction((expected) => {
+        const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+        return copy.innerText === expected;
+      }, settled);
+      await untilSaved(page);
+    }
+    const [ownerHtml, commenterHtml] = await Promise.all(
+      [owner, commenter].map((page) =>
+        page.locator('.ProseMirror').evaluate((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+          copy.querySelectorAll('.collaboration-carets__selection').forEach((c) => c.remove());
+          return copy.innerHTML;
+        }),
+      ),
+    );
+    expect(ownerHtml).toBe(commenterHtml);
+    expect(await textWithoutCarets(owner.locator('.ProseMirror'))).toBe(settled);
+    expect(await owner.getByTestId('suggestions').count()).toBe(0);
+    await shot(owner, 'suggestions-03-owner-settled');
+
+    // The owner can suggest too (Mod-Alt-S or the switch), and withdraw them all at once.
+    await owner.getByTestId('mode').getByRole('button', { name: 'Suggesting' }).click();
+    await owner.keyboard.press('End');
+    await owner.keyboard.type(' Then it stopped.');
+    await commenter.locator('ins.suggestion-insert', { hasText: 'Then it stopped.' }).waitFor();
+    await owner.getByTestId('suggestions').getByText('Olive Owner · 1 suggestion').waitFor();
+    await shot(owner, 'suggestions-04-owner-suggesting');
+    await owner.getByTestId('suggestions').getByRole('button', { name: 'Reject all' }).click();
+    await commenter.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
+  });
+});

@@ -1,0 +1,208 @@
+import type { PublishChecks, PublishResult, Version } from '@baton/shared/publish.ts';
+import type { SeriesSummary } from '@baton/shared/api.ts';
+import { readDraftContent } from '@baton/server/content/draftContent.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOC_FRAGMENT, MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
+import * as authProtocol from 'y-protocols/auth';
+import type * as Y from 'yjs';
+import {
+  appendParagraph,
+  type CollabClient,
+  connectClient,
+  roundTrip,
+  untilDoc,
+  untilSynced,
+} from '../support/collabClient.ts';
+import { api, seedInstallment } from '../support/http.ts';
+import { appendRuns, paragraphText, suggestion } from '../support/suggestions.ts';
+import { seedTeam, type Team } from '../support/team.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+let server: TestServer;
+let team: Team;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  team = await seedTeam(server.url);
+});
+afterAll(() => server.dispose());
+
+async function ownerClient(installmentId: string) {
+  const client = connectClient(server.url, installmentId, team.users.owner.cookie);
+  await untilSynced(client);
+  return client;
+}
+
+const publishChecks = (installmentId: string) =>
+  api<PublishChecks>(
+    server.url,
+    team.users.owner,
+    'GET',
+    `/api/installments/${installmentId}/publish-checks`,
+  );
+
+const publish = (installmentId: string) =>
+  api<PublishResult>(
+    server.url,
+    team.users.owner,
+    'POST',
+    `/api/installments/${installmentId}/publish`,
+    {},
+  );
+
+describe('reading a draft with pending suggestions', () => {
+  it('SUG-3 publishing, snapshots and publish checks read the draft as if every suggestion were rejected', async () => {
+    const { seriesId, installmentId } = await seedInstallment(server.url, team.users.owner);
+    const client = await ownerClient(installmentId);
+    const bo = suggestion('s1', 'bo-id', 'Bo');
+    appendRuns(
+      client.doc,
+      ['The harbour was '],
+      ['very ', { suggestionInsert: bo, bold: {} }],
+      ['quiet', { suggestionDelete: suggestion('s2', 'bo-id', 'Bo'), italic: {} }],
+      [' at dawn.'],
+    );
+    appendRuns(client.doc, ['An entirely proposed paragraph.', { suggestionInsert: bo }]);
+    await roundTrip(client);
+
+    const content = readDraftContent(client.doc);
+    expect(content.text).toBe('The harbour was quiet at dawn.');
+    expect(content.wordCount).toBe(6);
+
+    const checks = await publishChecks(installmentId);
+    expect(checks.body.findings).toContainEqual({ kind: 'pendingSuggestions', count: 2 });
+    expect(checks.body.blocking).toBe(false);
+
+    const published = await publish(installmentId);
+    expect(published.status).toBe(201);
+    const version = await api<Version>(
+      server.url,
+      team.users.owner,
+      'GET',
+      `/api/installments/${installmentId}/versions/1`,
+    );
+    expect(version.body.wordCount).toBe(6);
+    expect(version.body.html).toBe('<p>The harbour was <em>quiet</em> at dawn.</p>\n<p></p>\n');
+    expect(version.body.markdown).toBe('The harbour was *quiet* at dawn.');
+    expect(JSON.stringify(version.body.prosemirrorJson)).not.toMatch(/suggestion|very|proposed/);
+
+    const slug = (
+      await api<SeriesSummary>(server.url, team.users.owner, 'GET', `/api/series/${seriesId}`)
+    ).body.slug;
+    const page = await (await fetch(`${server.url}/read/${slug}/1`)).text();
+    expect(page).toContain('The harbour was <em>quiet</em> at dawn.');
+    expect(page).not.toMatch(/very|proposed/);
+
+    // A new suggestion changes nothing readers would get: publishing again makes no version.
+    paragraphText(client.doc, 0).insert(0, 'Oh. ', { suggestionInsert: bo });
+    await roundTrip(client);
+    const again = await publish(installmentId);
+    expect(again.status).toBe(200);
+    expect(again.body.created).toBe(false);
+    client.destroy();
+  });
+});
+
+/** Records the reason of every permission-denied message the client gets. */
+function deniedReasons(client: CollabClient): string[] {
+  const reasons: string[] = [];
+  client.provider.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
+    authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => reasons.push(reason));
+  };
+  return reasons;
+}
+
+/** The document's text, paragraphs joined by newlines, without formatting. */
+const plainText = (doc: Y.Doc) =>
+  doc
+    .getXmlFragment(DOC_FRAGMENT)
+    .toArray()
+    .map((block) =>
+      (block as Y.XmlElement)
+        .toArray()
+        .map((text) =>
+          (text as Y.XmlText)
+            .toDelta()
+            .map((run: { insert: unknown }) => run.insert)
+            .join(''),
+        )
+        .join(''),
+    )
+    .join('\n');
+
+describe('a commenter writes suggestions only', () => {
+  it('SUG-4 a commenter’s stock provider: suggestions reach the editor and the store; a plain edit is refused on that socket alone, which stays open and read-only', async () => {
+    const installmentId = (
+      await api<{ id: string }>(
+        server.url,
+        team.users.owner,
+        'POST',
+        `/api/series/${team.seriesId}/installments`,
+        { title: 'Suggested' },
+      )
+    ).body.id;
+    const editor = connectClient(server.url, installmentId, team.users.editor.cookie);
+    await untilSynced(editor);
+    appendParagraph(editor.doc, 'The quiet harbour.');
+    await roundTrip(editor);
+
+    const cora = team.users.commenter.id;
+    const commenter = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const sameCommenterElsewhere = connectClient(
+      server.url,
+      installmentId,
+      team.users.commenter.cookie,
+    );
+    const rogue = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const commenterDenied = deniedReasons(commenter);
+    const rogueDenied = deniedReasons(rogue);
+    const othersDenied = [deniedReasons(editor), deniedReasons(sameCommenterElsewhere)];
+    await Promise.all([commenter, sameCommenterElsewhere, rogue].map((c) => untilSynced(c)));
+
+    paragraphText(commenter.doc, 0).insert(4, 'very ', {
+      suggestionInsert: suggestion('c1', cora, 'Cora'),
+    });
+    paragraphText(commenter.doc, 0).format(15, 8, {
+      suggestionDelete: suggestion('c2', cora, 'Cora'),
+    });
+    await untilDoc(editor, 'the editor sees both suggestions', (doc) =>
+      JSON.stringify(paragraphText(doc, 0).toDelta()).includes('"suggestionDelete"'),
+    );
+    expect(paragraphText(editor.doc, 0).toDelta()).toEqual([
+      { insert: 'The ' },
+      { insert: 'very ', attributes: { suggestionInsert: suggestion('c1', cora, 'Cora') } },
+      { insert: 'quiet ' },
+      { insert: 'harbour.', attributes: { suggestionDelete: suggestion('c2', cora, 'Cora') } },
+    ]);
+
+    // The same person, on another socket, writes plain text and a new paragraph.
+    paragraphText(rogue.doc, 0).insert(0, 'Plain words. ');
+    appendParagraph(rogue.doc, 'A plain paragraph.');
+    await roundTrip(rogue);
+    expect(rogueDenied).toEqual([READ_ONLY_REASON]);
+    expect(rogue.provider.wsconnected).toBe(true);
+    // Its later writes are dropped too, suggestion or not: they build on what was refused.
+    paragraphText(rogue.doc, 0).insert(0, 'Late. ', {
+      suggestionInsert: suggestion('c3', cora, 'Cora'),
+    });
+    await roundTrip(rogue);
+
+    // Everyone else carries on: the commenter's other socket still suggests.
+    paragraphText(sameCommenterElsewhere.doc, 0).insert(0, 'Marker. ', {
+      suggestionInsert: suggestion('c4', cora, 'Cora'),
+    });
+    await untilDoc(editor, 'the editor sees the later suggestion', (doc) =>
+      plainText(doc).startsWith('Marker. '),
+    );
+    expect(plainText(editor.doc)).not.toMatch(/Plain|Late/);
+    expect([commenterDenied, ...othersDenied]).toEqual([[], [], []]);
+    expect(rogue.provider.wsconnected).toBe(true);
+
+    const fresh = connectClient(server.url, installmentId, team.users.owner.cookie);
+    await untilSynced(fresh);
+    expect(plainText(fresh.doc)).toBe('Marker. The very quiet harbour.');
+    for (const client of [editor, commenter, sameCommenterElsewhere, rogue, fresh]) {
+      client.destroy();
+    }
+  });
+});
