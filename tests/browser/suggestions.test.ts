@@ -107,7 +107,8 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       .getByRole('button', { name: 'Publish', exact: true })
       .click();
     const dialog = owner.getByRole('dialog', { name: 'Publish Part 1' });
-    await dialog.getByText('2 pending suggestions').waitFor();
+    await dialog.getByText('2 pending suggestions.').waitFor();
+    await dialog.getByText(/^3 findings: 2 pending suggestions/).waitFor();
     await shot(owner, 'suggestions-05-publish-checks');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
