@@ -64,6 +64,50 @@ const boundaryConfigs = Object.keys(BOUNDARIES).flatMap((pkg) => [
   })),
 ]);
 
+/**
+ * Layers inside server/src, by directory: commands and content reach live
+ * documents through narrow interfaces (domain/liveDrafts.ts,
+ * content/draftDocs.ts) and throw errors/appError.ts, never HTTP or the sync
+ * core; the sync core is driven by any socket and leaves sessions to its edge
+ * (upgradeHandler.ts, wsTransport.ts).
+ */
+const LAYERS = [
+  {
+    dirs: ['domain', 'content'],
+    forbidden: ['http', 'collab'],
+    why: 'commands know nothing of transports; use the narrow interfaces they declare',
+  },
+  {
+    dirs: ['collab'],
+    ignores: ['server/src/collab/upgradeHandler.ts', 'server/src/collab/wsTransport.ts'],
+    forbidden: ['http', 'auth'],
+    why: 'the sync core is driven by any socket; sessions are checked at its edge',
+  },
+];
+
+/** The package boundary of server/ plus a layer's own rule, for files `depth` levels below src/. */
+function layerRule(layer, dir, depth) {
+  const [level, { patterns }] = boundaryRule('server', depth + 1);
+  const layerPatterns = [
+    {
+      // From server/src/<dir>/…, `depth` times `../` reaches src/; fewer stay inside <dir>.
+      regex: `^(\\.\\./){${depth}}(${layer.forbidden.join('|')})(/|$)`,
+      message: `server/src/${dir}/ must not import ${layer.forbidden.join(' or ')}/: ${layer.why}.`,
+    },
+  ];
+  return [level, { patterns: [...patterns, ...layerPatterns] }];
+}
+
+const layerConfigs = LAYERS.flatMap((layer) =>
+  layer.dirs.flatMap((dir) =>
+    Array.from({ length: MAX_DEPTH - 2 }, (_, i) => ({
+      files: [`server/src/${dir}/${'*/'.repeat(i)}${SOURCE}`],
+      ignores: layer.ignores ?? [],
+      rules: { 'no-restricted-imports': layerRule(layer, dir, i + 1) },
+    })),
+  ),
+);
+
 export default defineConfig([
   globalIgnores([
     '**/dist',
@@ -108,4 +152,5 @@ export default defineConfig([
     ...reactHooks.configs.flat.recommended,
   },
   ...boundaryConfigs,
+  ...layerConfigs,
 ]);

@@ -15,7 +15,7 @@ import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
 import { requireInstallmentCapability } from '../domain/access.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors/appError.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import { bindWebSocket, Keepalive, WsCollabSocket } from './wsTransport.ts';
 import { idParam } from '@baton/shared/api.ts';

@@ -5,7 +5,7 @@
  */
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import * as Y from 'yjs';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../errors/appError.ts';
 import { DocumentOffsets } from './documentOffsets.ts';
 
 export interface EncodedAnchor {

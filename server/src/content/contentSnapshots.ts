@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
-import { nowIso } from '../domain/ids.ts';
+import { nowIso } from '../ids.ts';
 import { readDraftContent } from './draftContent.ts';
 
 interface Pending {

@@ -4,14 +4,18 @@
  * temporary one built from the store.
  */
 import * as Y from 'yjs';
-import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import type { DocStore } from '../store/docStore.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { readDraftNode } from './draftContent.ts';
 
+/** The documents open on this instance (collab/RoomRegistry), by installment id. */
+export interface OpenDocs {
+  peek(installmentId: string): { readonly doc: Y.Doc } | undefined;
+}
+
 export class DraftDocs {
   constructor(
-    private readonly registry: RoomRegistry,
+    private readonly registry: OpenDocs,
     private readonly store: DocStore,
   ) {}
 

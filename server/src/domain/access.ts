@@ -6,7 +6,7 @@
 import { can, type Capability, type Role } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { forbidden, gone, notFound } from '../http/errors.ts';
+import { forbidden, gone, notFound } from '../errors/appError.ts';
 
 export interface Actor {
   userId: string;

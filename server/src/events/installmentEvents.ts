@@ -8,7 +8,7 @@ import type { InstallmentEventType } from '@baton/shared/comments.ts';
 import { limits } from '@baton/shared/limits.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { nowIso } from '../domain/ids.ts';
+import { nowIso } from '../ids.ts';
 
 export interface InstallmentEvent {
   id: number;

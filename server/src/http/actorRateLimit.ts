@@ -4,7 +4,7 @@
  * memory. Past it: 429 `rate_limited` with `Retry-After` in seconds.
  */
 import { createMiddleware } from 'hono/factory';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors/appError.ts';
 import type { ActorEnv } from './requireActor.ts';
 
 interface Bucket {

@@ -29,7 +29,7 @@ import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
 import type { DocumentLimits } from '@baton/shared/api.ts';
 import { createErrorHandler } from './errorHandler.ts';
-import { AppError, notFound } from './errors.ts';
+import { AppError, notFound } from '../errors/appError.ts';
 import { requireActor } from './requireActor.ts';
 import { requireTrustedOrigin } from './requireTrustedOrigin.ts';
 import { installmentRoutes } from './routes/installmentRoutes.ts';

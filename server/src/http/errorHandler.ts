@@ -3,7 +3,7 @@ import type { ApiErrorBody } from '@baton/shared/api.ts';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../config/logger.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors/appError.ts';
 
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return function onError(error, c) {

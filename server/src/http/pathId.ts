@@ -1,5 +1,5 @@
 import { idParam } from '@baton/shared/api.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../errors/appError.ts';
 
 /** A path id, or 404 for `what` (a malformed id names nothing that exists). */
 export function pathId(raw: string, what: string): string {

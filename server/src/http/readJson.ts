@@ -1,7 +1,7 @@
 /** Reads and validates a JSON request body against a shared zod schema. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError, badRequest, validationFailed } from './errors.ts';
+import { AppError, badRequest, validationFailed } from '../errors/appError.ts';
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';

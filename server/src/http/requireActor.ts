@@ -2,7 +2,7 @@
 import { createMiddleware } from 'hono/factory';
 import { type Auth, sessionUser } from '../auth/auth.ts';
 import type { Actor } from '../domain/access.ts';
-import { unauthenticated } from './errors.ts';
+import { unauthenticated } from '../errors/appError.ts';
 
 export type ActorEnv = { Variables: { actor: Actor } };
 

@@ -4,7 +4,7 @@
  * Origin (scripts with API keys, curl) are not browser cross-site requests.
  */
 import { createMiddleware } from 'hono/factory';
-import { forbidden } from './errors.ts';
+import { forbidden } from '../errors/appError.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

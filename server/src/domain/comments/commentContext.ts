@@ -5,8 +5,8 @@ import { AnchorResolver, type EncodedAnchor } from '../../comments/anchors.ts';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import type { Database } from '../../db/schema.ts';
 import type { InstallmentEvents } from '../../events/installmentEvents.ts';
-import { notFound } from '../../http/errors.ts';
-import { newId, nowIso } from '../ids.ts';
+import { notFound } from '../../errors/appError.ts';
+import { newId, nowIso } from '../../ids.ts';
 import { type DetachedThreads, loadThreadRows, loadThreads } from './threadQueries.ts';
 
 export interface CommentDeps {

@@ -1,7 +1,7 @@
 import type { CommentThread, CreateThreadInput } from '@baton/shared/comments.ts';
 import { AnchorResolver } from '../../comments/anchors.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
-import { newId } from '../ids.ts';
+import { newId } from '../../ids.ts';
 import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** Moves a thread onto its text where undo or redo brought that text back. */
 import type { CommentThread, ReanchorThreadInput } from '@baton/shared/comments.ts';
 import { AnchorResolver } from '../../comments/anchors.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../errors/appError.ts';
 import type { Actor } from '../access.ts';
 import { type CommentDeps, changeThread, detachedThreads } from './commentContext.ts';
 import { requireThread } from './threadAccess.ts';

@@ -2,7 +2,7 @@
 import type { Capability } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../errors/appError.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 
 export async function requireThread(

@@ -8,7 +8,7 @@ import type {
 import { can } from '@baton/shared/roles.ts';
 import type { Updateable } from 'kysely';
 import type { CommentMessageTable } from '../../db/schema.ts';
-import { forbidden } from '../../http/errors.ts';
+import { forbidden } from '../../errors/appError.ts';
 import type { Actor } from '../access.ts';
 import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';
 import { requireMessage, requireThread } from './threadAccess.ts';

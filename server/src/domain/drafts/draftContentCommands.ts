@@ -18,19 +18,19 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import type { Kysely } from 'kysely';
 import type * as Y from 'yjs';
-import type { RoomRegistry } from '../../collab/roomRegistry.ts';
+import type { LiveDrafts } from '../liveDrafts.ts';
 import { readDraftNode } from '../../content/draftContent.ts';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import { editorSchema } from '../../content/editorSchema.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors/appError.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import { draftHash, formatDraft, isBlank, parseDraftText } from './draftFormats.ts';
 
 export interface DraftContentDeps {
   db: Kysely<Database>;
   drafts: DraftDocs;
-  registry: RoomRegistry;
+  registry: LiveDrafts;
 }
 
 function present(installmentId: string, node: PmNode, format: ContentFormat) {

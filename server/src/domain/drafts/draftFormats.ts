@@ -3,7 +3,7 @@ import type { ContentFormat } from '@baton/shared/content.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
 import { editorSchema } from '../../content/editorSchema.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors/appError.ts';
 import { textParagraphs } from '../../publish/importDocument.ts';
 import { parseMarkdown, toMarkdown } from '../../publish/markdown.ts';
 

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { importDocument } from '../../publish/importDocument.ts';
 import type { DocStore } from '../../store/docStore.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId, nowIso } from '../../ids.ts';
 import { presentInstallment } from '../series/presentSeries.ts';
 
 /**

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { RoomRegistry } from '../../collab/roomRegistry.ts';
+import type { LiveDrafts } from '../liveDrafts.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import type { AccessChanges } from '../accessChanges.ts';
-import { nowIso } from '../ids.ts';
+import { nowIso } from '../../ids.ts';
 import { discardDraft } from './discardDraft.ts';
 
 export interface DeleteInstallmentDeps {
   db: Kysely<Database>;
-  registry: Pick<RoomRegistry, 'discard'>;
+  registry: Pick<LiveDrafts, 'discard'>;
   accessChanges: AccessChanges;
 }
 

@@ -1,6 +1,6 @@
 import { CloseCode } from '@baton/shared/protocol.ts';
 import type { Kysely } from 'kysely';
-import type { RoomRegistry } from '../../collab/roomRegistry.ts';
+import type { LiveDrafts } from '../liveDrafts.ts';
 import type { Database } from '../../db/schema.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
  */
 export async function discardDraft(
   db: Kysely<Database>,
-  registry: Pick<RoomRegistry, 'discard'>,
+  registry: Pick<LiveDrafts, 'discard'>,
   installmentId: string,
 ): Promise<void> {
   await registry.discard(installmentId, CloseCode.accessChanged, 'the installment was deleted');

@@ -2,7 +2,7 @@ import type { InstallmentDetail } from '@baton/shared/api.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../errors/appError.ts';
 import { presentInstallment } from '../series/presentSeries.ts';
 import { draftStates, type LiveDrafts } from './draftStates.ts';
 

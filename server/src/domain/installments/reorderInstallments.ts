@@ -1,9 +1,9 @@
 import type { InstallmentOrderInput, SeriesDetail } from '@baton/shared/api.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { conflict } from '../../http/errors.ts';
+import { conflict } from '../../errors/appError.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
-import { nowIso } from '../ids.ts';
+import { nowIso } from '../../ids.ts';
 import { getSeries } from '../series/getSeries.ts';
 import type { LiveDrafts } from './draftStates.ts';
 

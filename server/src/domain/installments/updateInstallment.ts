@@ -2,7 +2,7 @@ import type { InstallmentSummary, UpdateInstallmentInput } from '@baton/shared/a
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
-import { nowIso } from '../ids.ts';
+import { nowIso } from '../../ids.ts';
 import type { LiveDrafts } from './draftStates.ts';
 import { getInstallment } from './getInstallment.ts';
 

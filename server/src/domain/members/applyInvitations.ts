@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { nowIso } from '../ids.ts';
+import { nowIso } from '../../ids.ts';
 
 /** Turns the pending invitations for a new account's email into memberships. */
 export async function applyInvitations(

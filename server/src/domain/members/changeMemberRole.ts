@@ -2,7 +2,7 @@ import type { ChangeRoleInput, Member } from '@baton/shared/members.ts';
 import { can } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../errors/appError.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import type { AccessChanges } from '../accessChanges.ts';
 import { countManagers, selectMember } from './memberQueries.ts';

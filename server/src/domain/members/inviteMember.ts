@@ -1,9 +1,9 @@
 import type { InviteMemberInput, InviteResult } from '@baton/shared/members.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors/appError.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId, nowIso } from '../../ids.ts';
 import { selectMember } from './memberQueries.ts';
 import { presentInvitation } from './presentMember.ts';
 

@@ -1,7 +1,7 @@
 import { can } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../errors/appError.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import type { AccessChanges } from '../accessChanges.ts';
 import { lastOwner } from './changeMemberRole.ts';

@@ -9,10 +9,10 @@ import { outranks } from '@baton/shared/roles.ts';
 import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../errors/appError.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import type { AccessChanges } from '../accessChanges.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId, nowIso } from '../../ids.ts';
 import { presentShareLink } from './presentMember.ts';
 
 export async function createShareLink(

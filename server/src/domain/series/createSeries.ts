@@ -2,7 +2,7 @@ import type { CreateSeriesInput, SeriesSummary } from '@baton/shared/api.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../access.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId, nowIso } from '../../ids.ts';
 import { presentSeries } from './presentSeries.ts';
 import { uniqueSlugFor } from './uniqueSlug.ts';
 

@@ -2,7 +2,7 @@ import type { SeriesDetail } from '@baton/shared/api.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../errors/appError.ts';
 import { draftStates, type LiveDrafts } from '../installments/draftStates.ts';
 import { presentInstallment, presentSeries } from './presentSeries.ts';
 

@@ -2,8 +2,8 @@ import type { SeriesSummary, UpdateSeriesInput } from '@baton/shared/api.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
-import { AppError } from '../../http/errors.ts';
-import { nowIso } from '../ids.ts';
+import { AppError } from '../../errors/appError.ts';
+import { nowIso } from '../../ids.ts';
 import { presentSeries } from './presentSeries.ts';
 
 /** Renames a series or changes its slug or description (owner only). */

@@ -7,10 +7,10 @@ import {
   type RestoreMark,
 } from '@baton/shared/protocol.ts';
 import { updateYFragment } from '@tiptap/y-tiptap';
-import type { RoomRegistry } from '../../collab/roomRegistry.ts';
+import type { LiveDrafts } from '../liveDrafts.ts';
 import { editorSchema } from '../../content/editorSchema.ts';
-import { notFound } from '../../http/errors.ts';
-import { nowIso } from '../ids.ts';
+import { notFound } from '../../errors/appError.ts';
+import { nowIso } from '../../ids.ts';
 import { diffDocuments } from '../../publish/diffDocuments.ts';
 import { readNode } from '../../publish/pmJson.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
@@ -70,7 +70,7 @@ export async function diffVersions(
  * the restore is only recorded.
  */
 export async function restoreVersion(
-  deps: VersionDeps & { registry: RoomRegistry },
+  deps: VersionDeps & { registry: LiveDrafts },
   actor: Actor,
   installmentId: string,
   number: number,

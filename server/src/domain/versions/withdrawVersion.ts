@@ -1,7 +1,7 @@
 import type { VersionSummary } from '@baton/shared/publish.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../errors/appError.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
-import { nowIso } from '../ids.ts';
+import { nowIso } from '../../ids.ts';
 import type { VersionDeps } from './publishInstallment.ts';
 import { presentVersionSummary } from './presentVersion.ts';
 import { selectVersionSummary } from './versionQueries.ts';

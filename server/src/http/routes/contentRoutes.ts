@@ -8,7 +8,7 @@ import {
   replaceDraftContent,
 } from '../../domain/drafts/draftContentCommands.ts';
 import { actorRateLimit } from '../actorRateLimit.ts';
-import { validationFailed } from '../errors.ts';
+import { validationFailed } from '../../errors/appError.ts';
 import { pathId } from '../pathId.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
 import { acceptShareLink, previewShareLink } from '../../domain/members/shareLinks.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../../errors/appError.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
 const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);

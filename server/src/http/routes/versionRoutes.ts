@@ -15,7 +15,7 @@ import {
   restoreVersion,
 } from '../../domain/versions/versionCommands.ts';
 import { withdrawVersion } from '../../domain/versions/withdrawVersion.ts';
-import { notFound, validationFailed } from '../errors.ts';
+import { notFound, validationFailed } from '../../errors/appError.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 

@@ -1,11 +1,17 @@
-/** The API's error taxonomy: a code, an HTTP status and a message a person can act on. */
+/**
+ * The error taxonomy of commands: a code, an HTTP status and a message a
+ * person can act on. A leaf module: domain code throws these without knowing
+ * about HTTP; http/errorHandler.ts turns them into responses.
+ */
 import type { ErrorCode } from '@baton/shared/api.ts';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The statuses commands answer with (each with a body, so Hono's `c.json` takes them). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly status: ContentfulStatusCode,
+    readonly status: ErrorStatus,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
