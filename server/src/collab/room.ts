@@ -18,7 +18,8 @@ import {
 } from './messages.ts';
 import { RoomPresence } from './roomPresence.ts';
 import type { Fanout } from '../fanout/fanout.ts';
-import { type RetryPolicy, withRetry } from '../store/withRetry.ts';
+import type { RetryPolicy } from '../store/withRetry.ts';
+import { WriteQueue } from './writeQueue.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { malformed, MissingDependency, NotASuggestion, tooLarge } from './refusal.ts';
 import { SuggestionGate } from './suggestionGate.ts';
@@ -55,6 +56,20 @@ function stateAdvanced(before: Map<number, number>, after: Map<number, number>):
   return false;
 }
 
+/**
+ * Whether a transaction changed the document. An update can move the state on
+ * without changing anything visible (text typed into a paragraph someone else
+ * deleted): it must still be stored, or that writer's later updates can never
+ * be integrated from the store.
+ */
+function transactionChanged(tr: Y.Transaction): boolean {
+  return (
+    tr.changed.size > 0 ||
+    tr.deleteSet.clients.size > 0 ||
+    stateAdvanced(tr.beforeState, tr.afterState)
+  );
+}
+
 /** How long a freshly loaded room answers from the stored bytes before it builds the document. */
 const integrateStoredAfterMs = 1_000;
 
@@ -73,13 +88,10 @@ export class Room {
   private readonly authorship = new Authorship();
   /** Judges suggestions-only writers' updates; made on the first one (see SuggestionGate). */
   private suggestionGate: SuggestionGate | null = null;
-  /** Settles after every write started so far; rejects if one of them failed for good. */
-  private lastWrite: Promise<void> = Promise.resolve();
+  private readonly writes: WriteQueue;
   private broken = false;
-  private pendingWrites = 0;
   private logLength: number;
   private compacting = false;
-  private changedInLastApply = false;
   /**
    * The sync step 2 for a client that has nothing yet (empty state vector),
    * kept until the document changes: on a long essay, encoding the whole
@@ -99,6 +111,12 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.logLength = storedUpdates.length;
+    this.writes = new WriteQueue({
+      append: (update) => options.store.append(name, update),
+      retry: options.storeRetry,
+      onRetry: (error, attempt, delayMs) =>
+        options.logger.warn('store write failed; retrying', { doc: name, attempt, delayMs, error }),
+    });
     this.approximateBytes = storedUpdates.reduce((sum, update) => sum + update.length, 0);
     // A compacted log is one update holding the whole state: fresh clients get
     // those bytes as they are, and the document is built once they are sent.
@@ -118,14 +136,7 @@ export class Room {
     }
     this.ydoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.integratingStored) return; // the stored state itself: the cached reply holds it
-      // An update can move the state on without changing anything visible (text typed into
-      // a paragraph someone else deleted): it must still be stored, or that writer's later
-      // updates can never be integrated from the store.
-      const changed =
-        tr.changed.size > 0 ||
-        tr.deleteSet.clients.size > 0 ||
-        stateAdvanced(tr.beforeState, tr.afterState);
-      if (changed) this.changedInLastApply = true;
+      const changed = transactionChanged(tr);
       // The encoded state also carries pending structs; an empty update (every fresh
       // client sends one) changes nothing and keeps the cached reply.
       const store = this.ydoc.store as { pendingStructs: unknown; pendingDs: unknown };
@@ -151,7 +162,7 @@ export class Room {
 
   /** Writes started and not yet committed (or given up). */
   get unsavedWrites(): number {
-    return this.pendingWrites;
+    return this.writes.pending;
   }
 
   join(connection: Connection): void {
@@ -205,15 +216,16 @@ export class Room {
       this.suggestionGate ??= new SuggestionGate(this.doc);
       if (!this.suggestionGate.admits(update, origin.identity.userId)) throw new NotASuggestion();
     }
+    let changed: boolean;
     try {
-      this.integrate(update, origin);
+      changed = this.integrate(update, origin);
     } catch (error) {
       if (judged) this.suggestionGate?.reset(); // the shadow took what the room did not
       throw error;
     }
     // Updates with missing dependencies were refused above, so anything that was
     // not integrated at once would have been refused: no change, nothing to store.
-    if (!this.changedInLastApply) return;
+    if (!changed) return;
     if (structs > 0) this.approximateBytes += update.length;
     this.persist(update).then(
       () => {
@@ -289,11 +301,12 @@ export class Room {
   resyncFrom(storedUpdates: readonly Uint8Array[]): void {
     if (this.broken) return;
     const before = Y.encodeStateVector(this.doc);
-    this.changedInLastApply = false;
-    this.doc.transact(() => {
+    let transaction: Y.Transaction | null = null;
+    this.doc.transact((tr) => {
+      transaction = tr;
       for (const update of storedUpdates) applyUpdateAsIs(this.doc, update, remoteOrigin);
     }, remoteOrigin);
-    if (this.changedInLastApply) {
+    if (transaction && transactionChanged(transaction)) {
       this.broadcast(encodeUpdateMessage(Y.encodeStateAsUpdate(this.doc, before)), null);
     }
   }
@@ -312,13 +325,12 @@ export class Room {
 
   /** Runs `then` once every write started so far is committed; `failed` if one was not. */
   afterWrites(then: () => void, failed: () => void): void {
-    if (this.pendingWrites === 0) then();
-    else this.lastWrite.then(then, failed);
+    this.writes.afterWrites(then, failed);
   }
 
   /** Resolves once no write is pending (failures included). */
-  async settled(): Promise<void> {
-    while (this.pendingWrites > 0) await this.lastWrite.catch(() => undefined);
+  settled(): Promise<void> {
+    return this.writes.settled();
   }
 
   broadcast(message: Uint8Array, except: Connection | null): void {
@@ -394,19 +406,22 @@ export class Room {
   }
 
   /**
-   * Applies an update to the document. An update that fails to integrate is
+   * Applies an update to the document; returns whether the document changed
+   * (and so the update must be stored). An update that fails to integrate is
    * refused; if it got half applied, memory is ahead of the store and the room
    * fails. An observer that throws after the update was applied does not make
    * the update bad: it is logged and the update goes on to be stored.
    */
-  private integrate(update: Uint8Array, origin: unknown): void {
-    this.changedInLastApply = false;
+  private integrate(update: Uint8Array, origin: unknown): boolean {
     let integrated = false;
+    let transaction: Y.Transaction | null = null;
+    const changed = () => transaction !== null && transactionChanged(transaction);
     try {
       const doc = this.doc;
       Y.transact(
         doc,
-        () => {
+        (tr) => {
+          transaction = tr;
           applyUpdateAsIs(doc, update, origin);
           integrated = true;
         },
@@ -415,11 +430,12 @@ export class Room {
     } catch (error) {
       if (integrated) {
         this.options.logger.error('a document observer failed', { doc: this.name, error });
-        return;
+        return changed();
       }
-      if (this.changedInLastApply) this.fail(error);
+      if (changed()) this.fail(error);
       throw malformed('the update could not be applied');
     }
+    return changed();
   }
 
   /** Throws a Refusal if `bytes` more would take the document past its limit. */
@@ -451,26 +467,6 @@ export class Room {
 
   /** Appends to the store, retrying with backoff; rejects once the retries are spent. */
   private persist(update: Uint8Array): Promise<void> {
-    const write = withRetry(
-      () => this.options.store.append(this.name, update),
-      this.options.storeRetry,
-      (error, attempt, delayMs) =>
-        this.options.logger.warn('store write failed; retrying', {
-          doc: this.name,
-          attempt,
-          delayMs,
-          error,
-        }),
-    );
-    this.pendingWrites++;
-    const settle = () => {
-      this.pendingWrites--;
-    };
-    write.then(settle, settle);
-    // Retries can finish out of order: the newest write waits for every earlier one.
-    this.lastWrite = Promise.all([this.lastWrite, write]).then(() => undefined);
-    // Whoever waits on it handles a failure; the chain itself must not count as unhandled.
-    this.lastWrite.catch(() => undefined);
-    return write;
+    return this.writes.write(update);
   }
 }
