@@ -10,6 +10,7 @@ import { encodeUpdateMessage, readOnlyMessage } from './messages.ts';
 import { RateBudget, type RateLimits } from './rateBudget.ts';
 import { malformed, MissingDependency, NotASuggestion, Refusal } from './refusal.ts';
 import type { Room } from './room.ts';
+import type { RoomMember } from './roomMember.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
 const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
@@ -21,7 +22,7 @@ export interface ConnectionHost {
   connectionLeft(room: Room): void;
 }
 
-export class Connection {
+export class Connection implements RoomMember {
   private room: Room | null = null;
   private buffered: Uint8Array[] | null = [];
   private bufferedBytes = 0;

@@ -7,7 +7,7 @@ import { CloseCode } from '@baton/shared/protocol.ts';
 import * as Y from 'yjs';
 import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
-import type { Connection } from './connection.ts';
+import type { RoomMember } from './roomMember.ts';
 import { SharedMessage } from './collabSocket.ts';
 import {
   encodeSyncStep1,
@@ -83,7 +83,7 @@ export class Room {
   private unintegrated: Uint8Array | null = null;
   private integratingStored = false;
   private integrateTimer: NodeJS.Timeout | null = null;
-  readonly connections = new Set<Connection>();
+  readonly connections = new Set<RoomMember>();
   readonly presence: RoomPresence;
   private readonly authorship = new Authorship();
   /** Judges suggestions-only writers' updates; made on the first one (see SuggestionGate). */
@@ -165,7 +165,7 @@ export class Room {
     return this.writes.pending;
   }
 
-  join(connection: Connection): void {
+  join(connection: RoomMember): void {
     this.connections.add(connection);
     // Until the stored log is integrated the server has no state to ask about;
     // everyone connected then gets its sync step 1 once it is (integrateStored).
@@ -175,7 +175,7 @@ export class Room {
     if (presence) connection.send(presence);
   }
 
-  leave(connection: Connection): void {
+  leave(connection: RoomMember): void {
     if (!this.connections.delete(connection)) return;
     this.presence.removeOwnedBy(connection);
     this.authorship.release(connection);
@@ -193,7 +193,7 @@ export class Room {
    * the server does not have, a NotASuggestion for one from a suggestions-only
    * connection that does more than suggest.
    */
-  applyUpdate(update: Uint8Array, origin: Connection, message: Uint8Array): void {
+  applyUpdate(update: Uint8Array, origin: RoomMember, message: Uint8Array): void {
     if (this.broken) return;
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
@@ -312,7 +312,7 @@ export class Room {
   }
 
   /** Answers a sync step 1, after every write before it is committed (see docs/decisions/0001). */
-  answerSyncStep1(stateVector: Uint8Array, to: Connection): void {
+  answerSyncStep1(stateVector: Uint8Array, to: RoomMember): void {
     const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
     const reply = isEmpty
       ? (this.fullStateReply ??= encodeSyncStep2(this.doc, stateVector))
@@ -333,7 +333,7 @@ export class Room {
     return this.writes.settled();
   }
 
-  broadcast(message: Uint8Array, except: Connection | null): void {
+  broadcast(message: Uint8Array, except: RoomMember | null): void {
     const shared = new SharedMessage(message);
     for (const connection of this.connections) {
       if (connection !== except) connection.sendShared(shared);

@@ -8,6 +8,7 @@ import type { Logger } from '../config/logger.ts';
 import type { DocStore } from '../store/docStore.ts';
 import type { CollabIdentity, CollabSocket } from './collabSocket.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
+import type { RoomMember } from './roomMember.ts';
 import { Room } from './room.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { type Fanout, LocalFanout } from '../fanout/fanout.ts';
@@ -172,11 +173,7 @@ export class RoomRegistry implements ConnectionHost {
   }
 
   /** Closes the open connections that match, in every loaded room (e.g. after an access change). */
-  closeConnections(
-    matches: (connection: Connection) => boolean,
-    code: number,
-    reason: string,
-  ): number {
+  closeConnections(matches: (member: RoomMember) => boolean, code: number, reason: string): number {
     let closed = 0;
     for (const slot of this.slots.values()) {
       if (slot.state !== 'ready') continue;
