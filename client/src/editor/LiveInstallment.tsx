@@ -18,6 +18,8 @@ import { useUnsavedGuard } from './useUnsavedGuard.ts';
 
 interface Props {
   installmentId: string;
+  /** The signed-in account: the draft kept on this device is theirs alone. */
+  accountId: string;
   user: AwarenessUser;
   /** Your role in the series, as last read from the API. */
   role: Role;
@@ -35,9 +37,9 @@ interface Props {
 
 /** The live part of the editor page: session, presence, editor and status line. */
 export function LiveInstallment(props: Props) {
-  const session = useCollabDoc(props.installmentId, props.user);
+  const session = useCollabDoc(props.installmentId, props.accountId, props.user);
   const flash = useUnsavedGuard(session?.saves ?? null);
-  if (!session) return <Loading label="Connecting…" />;
+  if (!session) return <Loading label="Opening the draft…" />;
   return <SessionView key={session.id} {...props} session={session} flash={flash} />;
 }
 
