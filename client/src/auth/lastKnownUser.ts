@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { clearApiCache } from '../offline/apiCache.ts';
-import type { CurrentUser } from './authClient.ts';
+import { isSigningOut, type CurrentUser } from './authClient.ts';
 
 const STORAGE_KEY = 'baton:lastUser';
 
@@ -59,7 +59,8 @@ export function useLastKnownUser(session: SessionLike): CurrentUser | undefined 
   const name = user?.name ?? '';
   const email = user?.email ?? '';
   useEffect(() => {
-    if (id !== undefined) rememberUser({ id, name, email });
+    // Signing out: the session may still show the account until it is re-read; do not note it again.
+    if (id !== undefined && !isSigningOut()) rememberUser({ id, name, email });
   }, [id, name, email]);
   if (user || !isUnreachable(session.error)) return undefined;
   return lastKnownUser() ?? undefined;

@@ -8,5 +8,6 @@ import { clearLocalDrafts } from './draftDatabases.ts';
 
 export async function forgetAccountOnDevice(userId: string): Promise<void> {
   forgetLastKnownUser();
-  await Promise.all([clearLocalDrafts(userId), clearApiCache()]);
+  await clearApiCache();
+  await clearLocalDrafts(userId);
 }
