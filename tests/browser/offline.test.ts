@@ -114,7 +114,7 @@ const keptUnsavedCount = (page: Page, name: string) =>
   );
 
 describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
-  it('OFF-1 a writer keeps writing with the server down, closes the tab, reopens it offline, and every word reaches a co-writer when the server returns', async () => {
+  it('OFF-1 OFF-2 a writer keeps writing with the server down, closes the tab, reopens it offline, and every word reaches a co-writer when the server returns', async () => {
     const ann = await newContext();
     const annUser = await signUp(ann, 'Ann Writer');
     const series = await post<{ id: string }>(ann, '/api/series', { title: 'The Relay' });
@@ -261,5 +261,35 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
     expect(response.headers()['cache-control']).toBe('no-cache');
     expect(response.headers()['content-type']).toMatch(/javascript/);
     expect(await response.text()).toMatch(/\/assets\/EditorPage-[\w-]+\.js/);
+  });
+
+  it('OFF-5 a session check that cannot reach the server keeps the last account seen, not a sign-out', async () => {
+    // Without the service worker, so the page itself meets the network error.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      serviceWorkers: 'block',
+    });
+    contexts.push(context);
+    await signUp(context, 'Dee Writer');
+    const series = await post<{ id: string }>(context, '/api/series', { title: 'Day Notes' });
+    const installment = await post<{ id: string }>(
+      context,
+      `/api/series/${series.id}/installments`,
+      { title: 'Morning' },
+    );
+    const page = await context.newPage();
+    await page.goto(url(`/installments/${installment.id}`));
+    await status(page).and(page.locator('[data-connection="live"]')).waitFor();
+
+    await context.route('**/api/auth/get-session**', (route) =>
+      route.abort('internetdisconnected'),
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: 'Morning' }).waitFor();
+    await status(page).and(page.locator('[data-connection="live"]')).waitFor();
+    expect(page.url()).toBe(url(`/installments/${installment.id}`));
+    expect(await page.getByRole('button', { name: /account menu/ }).textContent()).toContain(
+      'Dee Writer',
+    );
   });
 });

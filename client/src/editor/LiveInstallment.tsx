@@ -38,7 +38,7 @@ interface Props {
 /** The live part of the editor page: session, presence, editor and status line. */
 export function LiveInstallment(props: Props) {
   const session = useCollabDoc(props.installmentId, props.accountId, props.user);
-  const flash = useUnsavedGuard(session?.saves ?? null);
+  const flash = useUnsavedGuard(session?.saves ?? null, session?.keptOnDevice ?? false);
   if (!session) return <Loading label="Opening the draft…" />;
   return <SessionView key={session.id} {...props} session={session} flash={flash} />;
 }

@@ -25,6 +25,8 @@ export interface CollabSession {
   access: AccessStore;
   /** Saving has stalled on a live connection (the server is retrying a failed write). */
   slowSave: SlowSaveStore;
+  /** Edits are kept on this device until the server has them (false if the browser refuses). */
+  keptOnDevice: boolean;
 }
 
 let nextSessionId = 1;
@@ -72,11 +74,12 @@ export function useCollabDoc(
     // Connect once the device copy is in, so changes made offline go out in the provider's
     // step 2 and the first save check covers them. Asynchronous: StrictMode's immediate
     // unmount never opens a socket.
-    void draft.loaded.then((unsaved) => {
+    void draft.loaded.then(({ unsaved, kept }) => {
       if (closed) return;
       saves.restore(unsaved);
       provider.connect();
-      setSession({ id: nextSessionId++, ydoc, provider, saves, connection, access, slowSave });
+      const id = nextSessionId++;
+      setSession({ id, ydoc, provider, saves, connection, access, slowSave, keptOnDevice: kept });
     });
     return () => {
       closed = true;

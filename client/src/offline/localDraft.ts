@@ -10,12 +10,16 @@ import type { SaveTracker } from '../editor/saveTracker.ts';
 /** Key of the unconfirmed-changes count in y-indexeddb's `custom` store. */
 const UNSAVED_KEY = 'unsavedChanges';
 
+export interface LoadedDraft {
+  /** Changes in the kept copy that no server has confirmed (0 when nothing was kept). */
+  unsaved: number;
+  /** The browser keeps the draft; false when it refuses IndexedDB (edits then live in the tab only). */
+  kept: boolean;
+}
+
 export interface LocalDraft {
-  /**
-   * Resolves once the kept copy is in the doc, with the number of its changes
-   * no server has confirmed (0 when nothing was kept or the browser refuses storage).
-   */
-  loaded: Promise<number>;
+  /** Resolves once the kept copy is in the doc. */
+  loaded: Promise<LoadedDraft>;
   destroy(): void;
 }
 
@@ -73,11 +77,11 @@ export function keepDraftLocally(doc: Y.Doc, name: string, saves: SaveTracker): 
       await persistence.whenSynced;
       const kept: unknown = await persistence.get(UNSAVED_KEY);
       written = typeof kept === 'number' ? kept : 0;
-      return written;
+      return { unsaved: written, kept: true };
     } catch {
       // No IndexedDB (refused, private mode): the editor works online only.
       stop();
-      return 0;
+      return { unsaved: 0, kept: false };
     }
   })();
 
