@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './api/http.ts';
 import { followSignInsElsewhere, refreshSessionAfter401 } from './auth/authClient.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { router } from './routes.tsx';
 import './styles.css';
 import './editor.css';
@@ -13,6 +14,7 @@ import './access.css';
 setUnauthenticatedHandler(refreshSessionAfter401);
 // A sign-in in another tab brings this tab's session back too.
 followSignInsElsewhere();
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
 import { recheckSession, useSession, type CurrentUser } from './authClient.ts';
+import { useLastKnownUser } from './lastKnownUser.ts';
 import { signInPath } from './returnTo.ts';
 import { useSessionRecheck } from './sessionRecheck.ts';
 
@@ -28,7 +29,9 @@ const SessionContext = createContext<SessionState | null>(null);
 export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  const user = session.data?.user;
+  // The server out of reach is not a sign-out: carry on as the last account seen here.
+  const offlineUser = useLastKnownUser(session);
+  const user = session.data?.user ?? offlineUser;
   const id = user?.id;
   const name = user?.name;
   const email = user?.email;

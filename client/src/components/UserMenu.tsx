@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signOut } from '../auth/authClient.ts';
 import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { forgetAccountOnDevice } from '../offline/forgetAccount.ts';
 
 /** Your name in the header; opens a small menu with your settings and Sign out. */
 export function UserMenu() {
@@ -36,11 +37,14 @@ export function UserMenu() {
     setBusy(true);
     setFailed(false);
     const result = await signOut();
-    setBusy(false);
     if (result.error) {
+      setBusy(false);
       setFailed(true);
       return;
     }
+    // Drafts and cached answers on this device belong to the account signing out.
+    await forgetAccountOnDevice(user.id).catch(() => undefined);
+    setBusy(false);
     navigate('/sign-in', { replace: true });
   }
 

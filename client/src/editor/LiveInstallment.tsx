@@ -19,6 +19,8 @@ import { useUnsavedGuard } from './useUnsavedGuard.ts';
 
 interface Props {
   installmentId: string;
+  /** The signed-in account: the draft kept on this device is theirs alone. */
+  accountId: string;
   user: AwarenessUser;
   /** Your account id (suggestions carry it). */
   userId: string;
@@ -40,9 +42,9 @@ interface Props {
 
 /** The live part of the editor page: session, presence, editor and status line. */
 export function LiveInstallment(props: Props) {
-  const session = useCollabDoc(props.installmentId, props.user);
-  const flash = useUnsavedGuard(session?.saves ?? null);
-  if (!session) return <Loading label="Connecting…" />;
+  const session = useCollabDoc(props.installmentId, props.accountId, props.user);
+  const flash = useUnsavedGuard(session?.saves ?? null, session?.keptOnDevice ?? false);
+  if (!session) return <Loading label="Opening the draft…" />;
   return <SessionView key={session.id} {...props} session={session} flash={flash} />;
 }
 

@@ -14,10 +14,15 @@ const live: ConnectionSnapshot = {
 const saving: SaveSnapshot = { state: 'saving', localSeq: 2, savedSeq: 1, readOnly: false };
 const saved: SaveSnapshot = { state: 'saved', localSeq: 2, savedSeq: 2, readOnly: false };
 
-const render = (save: SaveSnapshot, slowSave: boolean) =>
-  renderToStaticMarkup(
-    createElement(StatusIndicator, { connection: live, save, slowSave, flash: null }),
-  );
+const offline: ConnectionSnapshot = {
+  connection: 'offline',
+  message: 'Cannot reach the server.',
+  terminal: false,
+  failures: 1,
+};
+
+const render = (save: SaveSnapshot, slowSave: boolean, connection = live) =>
+  renderToStaticMarkup(createElement(StatusIndicator, { connection, save, slowSave, flash: null }));
 
 describe('StatusIndicator', () => {
   it('says "Saving…" while saving is quick', () => {
@@ -62,5 +67,15 @@ describe('StatusIndicator', () => {
     expect(html).toContain('Unsaved changes kept here');
     expect(html).not.toContain('Reconnecting');
     expect(html).not.toContain('data-save-slow');
+  });
+
+  it('OFF-2 says how many changes the server lacks while offline', () => {
+    const unsaved: SaveSnapshot = { state: 'unsaved', localSeq: 5, savedSeq: 2, readOnly: false };
+    const html = render(unsaved, false, offline);
+    expect(html).toContain('Offline');
+    expect(html).toContain('—');
+    expect(html).toContain('3 changes not yet saved');
+    expect(html).toContain('data-unsaved="3"');
+    expect(render({ ...unsaved, localSeq: 3 }, false, offline)).toContain('1 change not yet saved');
   });
 });

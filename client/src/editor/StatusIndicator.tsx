@@ -1,3 +1,4 @@
+import { plural } from '../lib/format.ts';
 import type { ConnectionSnapshot } from './connectionStatus.ts';
 import type { SaveSnapshot } from './saveTracker.ts';
 
@@ -28,14 +29,23 @@ function saveLabel(save: SaveSnapshot, slow: boolean): string {
       return slow ? 'Still saving… the server is retrying' : 'Saving…';
     case 'unsaved':
       // Edits made on a read-only connection: the server drops them.
-      return save.readOnly ? "Not saved: you can't edit" : 'Unsaved changes';
+      if (save.readOnly) return "Not saved: you can't edit";
+      // Kept on this device meanwhile (see localDraft.ts); the count is what the server still lacks.
+      return `${plural(unsavedChanges(save), 'change')} not yet saved`;
   }
+}
+
+/** Local changes the server has not confirmed yet. */
+export function unsavedChanges(save: SaveSnapshot): number {
+  return Math.max(0, save.localSeq - save.savedSeq);
 }
 
 /**
  * Connection and save state in one line. Tests read `data-connection`
  * (connecting | live | offline | signed-out), `data-save` (saved | saving |
- * unsaved) and `data-save-slow` (present while saving is slow).
+ * unsaved), `data-unsaved` (how many changes the server lacks) and
+ * `data-save-slow` (present while saving is slow). Offline with unsaved
+ * changes it reads "Offline — 3 changes not yet saved".
  */
 export function StatusIndicator({ connection, save, slowSave, flash, signedOut = false }: Props) {
   const slow = slowSave && save.state === 'saving' && !signedOut;
@@ -44,12 +54,14 @@ export function StatusIndicator({ connection, save, slowSave, flash, signedOut =
   const tone = signedOut ? 'offline' : connection.connection;
   // Signed out, edits not yet confirmed wait on this page; "Saving…" would promise too much.
   const saveText = signedOut && save.state !== 'saved' ? 'Unsaved changes kept here' : null;
+  const waiting = connection.connection === 'offline' && save.state === 'unsaved' && !signedOut;
   return (
     <div
       className={`status status--${tone} status--${save.state}${slow ? ' status--slow' : ''}`}
       data-testid="status"
       data-connection={shown}
       data-save={save.state}
+      data-unsaved={unsavedChanges(save)}
       data-save-slow={slow ? 'true' : undefined}
       role="status"
       aria-live="polite"
@@ -57,7 +69,7 @@ export function StatusIndicator({ connection, save, slowSave, flash, signedOut =
       <span className="status__dot" aria-hidden="true" />
       <span className="status__connection">{connectionLabel[shown]}</span>
       <span className="status__sep" aria-hidden="true">
-        ·
+        {waiting ? '—' : '·'}
       </span>
       <span className="status__save">{flash ?? saveText ?? saveLabel(save, slow)}</span>
       {connection.message && connection.connection !== 'live' && !signedOut && (

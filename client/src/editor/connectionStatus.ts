@@ -23,9 +23,11 @@ export interface ConnectionStore {
   destroy(): void;
 }
 
+// Changes are kept on this device meanwhile (offline/localDraft.ts), also across a closed tab.
 const OFFLINE_MESSAGE =
-  'You are offline. Keep writing: changes are sent when the connection returns.';
-const UNREACHABLE_MESSAGE = 'Cannot reach the server. Reconnecting…';
+  'You are offline. Keep writing: your changes are kept on this device and sent when the connection returns.';
+const UNREACHABLE_MESSAGE =
+  'Cannot reach the server. Your changes are kept on this device. Reconnecting…';
 
 /** Watches `provider` and the browser's online state. */
 export function createConnectionStore(provider: WebsocketProvider): ConnectionStore {

@@ -14,8 +14,14 @@
  * READ_ONLY_REASON, sent before it answers our step 1) drops our updates but
  * still answers step 1: there a step 2 proves nothing, and unconfirmed edits
  * show as unsaved until a writable connection stores them.
+ *
+ * Changes kept on this device from an earlier visit (the local draft, see
+ * docs/decisions/0009-offline-drafts.md) come in through `restore()` and count
+ * like edits made here. As a backstop, when the server's own step 1 shows it
+ * lacks content this tab holds although nothing is counted as pending, one
+ * change is counted, so "saved" waits for a check that covers it.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -37,6 +43,8 @@ export interface SaveSnapshot {
 
 export interface SaveTracker {
   getSnapshot(): SaveSnapshot;
+  /** Counts `changes` kept on this device that no server has confirmed yet (a restored draft). */
+  restore(changes: number): void;
   subscribe(listener: () => void): () => void;
   /** Stops tracking and restores the provider's own sync handler. */
   destroy(): void;
@@ -49,6 +57,8 @@ export interface SaveTrackerOptions {
   maxWaitMs?: number;
   /** The server's verdict on the current connection; without it, connections count as writable. */
   access?: Pick<AccessStore, 'getSnapshot' | 'subscribe'>;
+  /** Origins of transactions that are not edits (the local draft store replaying its copy). */
+  isReplay?: (origin: unknown) => boolean;
 }
 
 /** Marks the provider's own step 1 on connect: its step 2 confirms nothing of ours. */
@@ -59,7 +69,7 @@ type SyncHandler = WebsocketProvider['messageHandlers'][number];
 /** Starts tracking local edits of `provider.doc`; create it before `provider.connect()`. */
 export function createSaveTracker(
   provider: WebsocketProvider,
-  { debounceMs = 300, maxWaitMs = 3_000, access }: SaveTrackerOptions = {},
+  { debounceMs = 300, maxWaitMs = 3_000, access, isReplay }: SaveTrackerOptions = {},
 ): SaveTracker {
   const doc: Y.Doc = provider.doc;
   const listeners = new Set<() => void>();
@@ -137,11 +147,24 @@ export function createSaveTracker(
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     // Updates applied by the provider came from the server or another tab.
-    if (origin === provider) return;
+    if (origin === provider || isReplay?.(origin)) return;
     localSeq += 1;
     scheduleCheck();
     emit();
   };
+
+  function restore(changes: number) {
+    if (changes <= 0) return;
+    localSeq += changes;
+    if (provider.synced) scheduleCheck();
+    emit();
+  }
+
+  /** The server's step 1: if it lacks content we hold and nothing is pending, count one change. */
+  function onServerStateVector(stateVector: Uint8Array) {
+    if (localSeq > savedSeq || !holdsMoreThan(doc, stateVector)) return;
+    restore(1);
+  }
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
@@ -169,7 +192,10 @@ export function createSaveTracker(
     if (emitSynced) {
       const peek = decoding.createDecoder(decoder.arr);
       peek.pos = decoder.pos;
-      if (decoding.readVarUint(peek) === SyncMessageType.step2) onStep2();
+      const type = decoding.readVarUint(peek);
+      if (type === SyncMessageType.step2) onStep2();
+      else if (type === SyncMessageType.step1)
+        onServerStateVector(decoding.readVarUint8Array(peek));
     }
     original(encoder, decoder, p, emitSynced, messageType);
   };
@@ -182,6 +208,7 @@ export function createSaveTracker(
 
   return {
     getSnapshot: () => snapshot,
+    restore,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -197,4 +224,13 @@ export function createSaveTracker(
         provider.messageHandlers[MessageType.sync] = original;
     },
   };
+}
+
+/** Whether `doc` holds content (insertions) that a peer with `stateVector` lacks. */
+function holdsMoreThan(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  const theirs = Y.decodeStateVector(stateVector);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+    if (clock > (theirs.get(client) ?? 0)) return true;
+  }
+  return false;
 }

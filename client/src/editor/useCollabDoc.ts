@@ -1,12 +1,14 @@
 /**
  * One collaboration session per open installment: a Y.Doc, its y-websocket
- * provider, the save tracker, the connection store, the access store and the
- * slow-save store.
+ * provider, the copy kept on this device, the save tracker, the connection
+ * store, the access store and the slow-save store.
  */
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
+import { draftDatabaseName, registerDraftDatabase } from '../offline/draftDatabases.ts';
+import { isLocalDraftReplay, keepDraftLocally } from '../offline/localDraft.ts';
 import { createAccessStore, shouldReconnect, type AccessStore } from './accessStore.ts';
 import { createConnectionStore, type ConnectionStore } from './connectionStatus.ts';
 import type { AwarenessUser } from './presence.ts';
@@ -23,6 +25,8 @@ export interface CollabSession {
   access: AccessStore;
   /** Saving has stalled on a live connection (the server is retrying a failed write). */
   slowSave: SlowSaveStore;
+  /** Edits are kept on this device until the server has them (false if the browser refuses). */
+  keptOnDevice: boolean;
 }
 
 let nextSessionId = 1;
@@ -34,13 +38,20 @@ export function collabServerUrl(): string {
 }
 
 /**
- * Opens the installment's live document; null until it exists. Created in an
- * effect (not useMemo) so React StrictMode's double mount gets two clean sessions.
+ * Opens the installment's live document; null until the copy kept on this
+ * device is loaded (then it shows whether or not the server answers). Created
+ * in an effect (not useMemo) so React StrictMode's double mount gets two clean
+ * sessions. `accountId` names the device copy: accounts never share one.
  */
-export function useCollabDoc(installmentId: string, user: AwarenessUser): CollabSession | null {
+export function useCollabDoc(
+  installmentId: string,
+  accountId: string,
+  user: AwarenessUser,
+): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
+    let closed = false;
     const ydoc = new Y.Doc();
     const provider = new WebsocketProvider(collabServerUrl(), installmentId, ydoc, {
       connect: false,
@@ -49,30 +60,40 @@ export function useCollabDoc(installmentId: string, user: AwarenessUser): Collab
     // All three listen from the first connection on, so they exist before connecting.
     const access = createAccessStore(provider);
     // A read-only connection's answers prove nothing about our edits: the tracker asks `access`.
-    const saves = createSaveTracker(provider, { access });
+    const saves = createSaveTracker(provider, { access, isReplay: isLocalDraftReplay });
     const connection = createConnectionStore(provider);
     const slowSave = createSlowSaveStore(saves, connection);
+    // After the tracker: it must see each edit before the device copy stores it (localDraft.ts).
+    const draftName = draftDatabaseName(accountId, installmentId);
+    registerDraftDatabase(accountId, draftName);
+    const draft = keepDraftLocally(ydoc, draftName, saves);
     // Tell the others we left now, rather than when the server notices the closed socket.
     const onPageHide = () =>
       removeAwarenessStates(provider.awareness, [ydoc.clientID], 'page hidden');
     window.addEventListener('pagehide', onPageHide);
-    // Connect and publish after this turn: StrictMode's immediate unmount then never opens a socket.
-    const connectTimer = setTimeout(() => {
+    // Connect once the device copy is in, so changes made offline go out in the provider's
+    // step 2 and the first save check covers them. Asynchronous: StrictMode's immediate
+    // unmount never opens a socket.
+    void draft.loaded.then(({ unsaved, kept }) => {
+      if (closed) return;
+      saves.restore(unsaved);
       provider.connect();
-      setSession({ id: nextSessionId++, ydoc, provider, saves, connection, access, slowSave });
-    }, 0);
+      const id = nextSessionId++;
+      setSession({ id, ydoc, provider, saves, connection, access, slowSave, keptOnDevice: kept });
+    });
     return () => {
-      clearTimeout(connectTimer);
+      closed = true;
       window.removeEventListener('pagehide', onPageHide);
       setSession(null);
       slowSave.destroy();
       saves.destroy();
       connection.destroy();
       access.destroy();
+      draft.destroy();
       provider.destroy();
       ydoc.destroy();
     };
-  }, [installmentId]);
+  }, [installmentId, accountId]);
 
   const { name, color } = user;
   useEffect(() => {

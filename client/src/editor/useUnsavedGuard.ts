@@ -3,11 +3,12 @@ import { useBlocker } from 'react-router';
 import type { SaveTracker } from './saveTracker.ts';
 
 /**
- * Guards against losing edits the server has not confirmed: the browser asks
- * before unloading, and in-app navigation asks too. Mod-S is caught (there is
- * nothing to save by hand) and returns a short note to flash.
+ * Guards against leaving edits the server has not confirmed: the browser asks
+ * before unloading, and in-app navigation asks too (saying whether the edits
+ * stay on this device meanwhile). Mod-S is caught (there is nothing to save by
+ * hand) and returns a short note to flash.
  */
-export function useUnsavedGuard(tracker: SaveTracker | null): string | null {
+export function useUnsavedGuard(tracker: SaveTracker | null, keptOnDevice: boolean): string | null {
   const [flash, setFlash] = useState<string | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -46,11 +47,13 @@ export function useUnsavedGuard(tracker: SaveTracker | null): string | null {
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
     const leave = window.confirm(
-      'Some of your latest changes have not reached the server yet. Leave anyway and lose them?',
+      keptOnDevice
+        ? 'Some of your latest changes have not reached the server yet. They are kept on this device and sent when you open this installment again online. Leave anyway?'
+        : 'Some of your latest changes have not reached the server yet. Leave anyway and lose them?',
     );
     if (leave) blocker.proceed();
     else blocker.reset();
-  }, [blocker]);
+  }, [blocker, keptOnDevice]);
 
   return flash;
 }

@@ -124,6 +124,7 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
       </RestoreTargetContext>
       <LiveInstallment
         installmentId={installment.id}
+        accountId={user.id}
         user={{ name: user.name || user.email, color: colorForUser(user.id) }}
         userId={user.id}
         role={installment.role}
