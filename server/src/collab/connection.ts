@@ -8,8 +8,8 @@ import * as decoding from 'lib0/decoding';
 import type { CollabIdentity, CollabSocket, SharedMessage } from './collabSocket.ts';
 import { encodeUpdateMessage, readOnlyMessage } from './messages.ts';
 import { RateBudget, type RateLimits } from './rateBudget.ts';
-import { malformed, MissingDependency, NotASuggestion, Refusal } from './refusal.ts';
-import type { Room } from './room.ts';
+import { malformed, Refusal } from './refusal.ts';
+import type { ApplyResult, Room } from './room.ts';
 import type { RoomMember } from './roomMember.ts';
 
 /** Frames that arrive while the document loads are kept, up to this many bytes. */
@@ -180,18 +180,18 @@ export class Connection implements RoomMember {
         return;
       case SyncMessageType.step2: {
         // A step 2 is forwarded as an update message.
-        this.write(room, payload, encodeUpdateMessage(payload));
+        const result = this.write(room, payload, encodeUpdateMessage(payload));
+        if (result?.kind === 'missingDependency') throw malformed(result.missing);
         this.replayHeld();
         return;
       }
       case SyncMessageType.update: {
         // An update message is forwarded byte for byte.
-        try {
-          this.write(room, payload, frame);
-        } catch (error) {
-          if (!(error instanceof MissingDependency) || !held) throw error;
-          this.holdForStep2(frame);
-        }
+        const result = this.write(room, payload, frame);
+        if (result?.kind !== 'missingDependency') return;
+        // Until the step 2, it may bring what is missing; after it, the update is malformed.
+        if (!held) throw malformed(result.missing);
+        this.holdForStep2(frame);
         return;
       }
       default:
@@ -199,18 +199,17 @@ export class Connection implements RoomMember {
     }
   }
 
-  /** Hands an update to the room, unless this connection may not write. */
-  private write(room: Room, update: Uint8Array, message: Uint8Array): void {
-    if (this.identity.readOnly || this.writesRefused) return;
-    try {
-      room.applyUpdate(update, this, message);
-    } catch (error) {
-      if (!(error instanceof NotASuggestion)) throw error;
+  /** Hands an update to the room, unless this connection may not write; null when it may not. */
+  private write(room: Room, update: Uint8Array, message: Uint8Array): ApplyResult | null {
+    if (this.identity.readOnly || this.writesRefused) return null;
+    const result = room.applyUpdate(update, this, message);
+    if (result.kind === 'notASuggestion') {
       // Its later updates build on this one, which the room does not have: from now on the
       // connection is read-only, and is told so like one (ROLE-5). Nothing closes.
       this.writesRefused = true;
       this.send(readOnlyMessage);
     }
+    return result;
   }
 
   private holdForStep2(frame: Uint8Array): void {

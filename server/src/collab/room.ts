@@ -21,7 +21,7 @@ import type { Fanout } from '../fanout/fanout.ts';
 import type { RetryPolicy } from '../store/withRetry.ts';
 import { WriteQueue } from './writeQueue.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
-import { malformed, MissingDependency, NotASuggestion, tooLarge } from './refusal.ts';
+import { malformed, tooLarge } from './refusal.ts';
 import { SuggestionGate } from './suggestionGate.ts';
 import { Authorship } from './authorship.ts';
 import { missingDependency } from './updateDependencies.ts';
@@ -69,6 +69,17 @@ function transactionChanged(tr: Y.Transaction): boolean {
     stateAdvanced(tr.beforeState, tr.afterState)
   );
 }
+
+/**
+ * What became of a client's update (Room.applyUpdate). Refusals that close
+ * the connection are thrown instead.
+ */
+export type ApplyResult =
+  | { kind: 'applied' }
+  /** It builds on (or deletes) changes the server does not have; nothing applied. */
+  | { kind: 'missingDependency'; missing: string }
+  /** A suggestions-only connection did more than suggest (SUG-4); nothing applied. */
+  | { kind: 'notASuggestion' };
 
 /** How long a freshly loaded room answers from the stored bytes before it builds the document. */
 const integrateStoredAfterMs = 1_000;
@@ -189,12 +200,13 @@ export class Room {
    * Applies a client's update. `message` is the frame other clients receive;
    * it is sent as is, once the update is committed. Throws a Refusal (and
    * changes nothing) for an update that does not decode or would make the
-   * document too large, a MissingDependency for one that builds on changes
-   * the server does not have, a NotASuggestion for one from a suggestions-only
-   * connection that does more than suggest.
+   * document too large. An update that builds on changes the server does not
+   * have, or one from a suggestions-only connection that does more than
+   * suggest, changes nothing either: the result says which, and the
+   * connection decides (hold it for the sync step 2, or refuse).
    */
-  applyUpdate(update: Uint8Array, origin: RoomMember, message: Uint8Array): void {
-    if (this.broken) return;
+  applyUpdate(update: Uint8Array, origin: RoomMember, message: Uint8Array): ApplyResult {
+    if (this.broken) return { kind: 'applied' };
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
@@ -204,7 +216,7 @@ export class Room {
     const structs = decoded.structs.length;
     if (structs > 0 || decoded.ds.clients.size > 0) {
       const missing = missingDependency(this.doc, decoded);
-      if (missing) throw new MissingDependency(missing);
+      if (missing) return { kind: 'missingDependency', missing };
     }
     // Deletions alone never grow the document: a full one can still be trimmed.
     if (structs > 0) {
@@ -214,7 +226,9 @@ export class Room {
     const judged = origin.identity.suggestionsOnly && (structs > 0 || decoded.ds.clients.size > 0);
     if (judged) {
       this.suggestionGate ??= new SuggestionGate(this.doc);
-      if (!this.suggestionGate.admits(update, origin.identity.userId)) throw new NotASuggestion();
+      if (!this.suggestionGate.admits(update, origin.identity.userId)) {
+        return { kind: 'notASuggestion' };
+      }
     }
     let changed: boolean;
     try {
@@ -223,9 +237,9 @@ export class Room {
       if (judged) this.suggestionGate?.reset(); // the shadow took what the room did not
       throw error;
     }
-    // Updates with missing dependencies were refused above, so anything that was
+    // Updates with missing dependencies were turned away above, so anything that was
     // not integrated at once would have been refused: no change, nothing to store.
-    if (!changed) return;
+    if (!changed) return { kind: 'applied' };
     if (structs > 0) this.approximateBytes += update.length;
     this.persist(update).then(
       () => {
@@ -237,6 +251,7 @@ export class Room {
     );
     this.logLength++;
     if (this.logLength >= this.options.compactAfterUpdates) this.compactWhenIdle();
+    return { kind: 'applied' };
   }
 
   /**
