@@ -81,26 +81,37 @@ export type ApplyResult =
   /** A suggestions-only connection did more than suggest (SUG-4); nothing applied. */
   | { kind: 'notASuggestion' };
 
+/**
+ * Where a room is in its life. `stored`: loaded from a compacted log that is
+ * not yet built into the Y.Doc (fresh clients are answered from its bytes, so
+ * after a restart the first readers of a long essay need not wait for the
+ * build); `building`: being built; `live`: the Y.Doc is the document;
+ * `broken`: a write failed for good and the registry drops the room (see
+ * `fail`); `destroyed`: unloaded.
+ */
+type RoomState =
+  | { kind: 'stored'; update: Uint8Array; timer: NodeJS.Timeout }
+  | { kind: 'building' }
+  | { kind: 'live' }
+  | { kind: 'broken' }
+  | { kind: 'destroyed' };
+
+const assertNever = (state: never): never => {
+  throw new Error(`unknown room state ${JSON.stringify(state)}`);
+};
+
 /** How long a freshly loaded room answers from the stored bytes before it builds the document. */
 const integrateStoredAfterMs = 1_000;
 
 export class Room {
   private readonly ydoc = new Y.Doc();
-  /**
-   * A compacted log (one update) waiting to be integrated. Until then fresh
-   * clients are answered from its bytes: after a restart, the first readers
-   * of a long essay need not wait for the server to build its Y.Doc.
-   */
-  private unintegrated: Uint8Array | null = null;
-  private integratingStored = false;
-  private integrateTimer: NodeJS.Timeout | null = null;
+  private state: RoomState = { kind: 'live' };
   readonly connections = new Set<RoomMember>();
   readonly presence: RoomPresence;
   private readonly authorship = new Authorship();
   /** Judges suggestions-only writers' updates; made on the first one (see SuggestionGate). */
   private suggestionGate: SuggestionGate | null = null;
   private readonly writes: WriteQueue;
-  private broken = false;
   private logLength: number;
   private compacting = false;
   /**
@@ -134,19 +145,19 @@ export class Room {
     const [only] = storedUpdates;
     if (storedUpdates.length === 1 && only) {
       this.fullStateReply = encodeSyncStep2Update(only);
-      this.unintegrated = only;
       // Not at once: building the document blocks the event loop, and the reply to the
       // first clients (hundreds of kilobytes) must drain to their sockets first. Anything
       // that needs the document before then builds it on the spot.
-      this.integrateTimer = setTimeout(() => this.integrateStored(), integrateStoredAfterMs);
-      this.integrateTimer.unref();
+      const timer = setTimeout(() => this.integrateStored(), integrateStoredAfterMs);
+      timer.unref();
+      this.state = { kind: 'stored', update: only, timer };
     } else {
       this.ydoc.transact(() => {
         for (const update of storedUpdates) applyUpdateAsIs(this.ydoc, update, null);
       });
     }
     this.ydoc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (this.integratingStored) return; // the stored state itself: the cached reply holds it
+      if (this.state.kind === 'building') return; // the stored state itself: the cached reply holds it
       const changed = transactionChanged(tr);
       // The encoded state also carries pending structs; an empty update (every fresh
       // client sends one) changes nothing and keeps the cached reply.
@@ -180,7 +191,7 @@ export class Room {
     this.connections.add(connection);
     // Until the stored log is integrated the server has no state to ask about;
     // everyone connected then gets its sync step 1 once it is (integrateStored).
-    if (!this.unintegrated) connection.send(encodeSyncStep1(this.ydoc));
+    if (this.state.kind !== 'stored') connection.send(encodeSyncStep1(this.ydoc));
     if (connection.identity.readOnly) connection.send(readOnlyMessage);
     const presence = this.presence.encodeAll();
     if (presence) connection.send(presence);
@@ -206,7 +217,7 @@ export class Room {
    * connection decides (hold it for the sync step 2, or refuse).
    */
   applyUpdate(update: Uint8Array, origin: RoomMember, message: Uint8Array): ApplyResult {
-    if (this.broken) return { kind: 'applied' };
+    if (this.state.kind === 'broken') return { kind: 'applied' };
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
@@ -260,7 +271,7 @@ export class Room {
    * every client, like a client's update. Resolves once it is committed.
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    if (this.broken) throw new Error('the document is reloading; try again');
+    if (this.state.kind === 'broken') throw new Error('the document is reloading; try again');
     const origin = Symbol('server change');
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array, o: unknown) => {
@@ -304,7 +315,7 @@ export class Room {
 
   /** An update another instance committed: apply and pass on to local clients. */
   applyRemoteUpdate(update: Uint8Array): void {
-    if (this.broken) return;
+    if (this.state.kind === 'broken') return;
     this.integrate(update, remoteOrigin);
     this.broadcast(encodeUpdateMessage(update), null);
   }
@@ -314,7 +325,7 @@ export class Room {
    * applies the stored log and sends local clients what they lacked.
    */
   resyncFrom(storedUpdates: readonly Uint8Array[]): void {
-    if (this.broken) return;
+    if (this.state.kind === 'broken') return;
     const before = Y.encodeStateVector(this.doc);
     let transaction: Y.Transaction | null = null;
     this.doc.transact((tr) => {
@@ -372,8 +383,8 @@ export class Room {
 
   destroy(): void {
     // A destroyed room must not be kept alive by its pending timer.
-    if (this.integrateTimer) clearTimeout(this.integrateTimer);
-    this.unintegrated = null;
+    if (this.state.kind === 'stored') clearTimeout(this.state.timer);
+    this.state = { kind: 'destroyed' };
     this.suggestionGate?.reset();
     this.suggestionGate = null;
     this.ydoc.destroy();
@@ -381,16 +392,24 @@ export class Room {
 
   /** Builds the document from the compacted log, if that is still to do. */
   private integrateStored(): void {
-    const update = this.unintegrated;
-    if (!update) return;
-    this.unintegrated = null;
-    if (this.integrateTimer) clearTimeout(this.integrateTimer);
-    this.integrateTimer = null;
-    this.integratingStored = true;
+    const state = this.state;
+    switch (state.kind) {
+      case 'stored':
+        break;
+      case 'building':
+      case 'live':
+      case 'broken':
+      case 'destroyed':
+        return;
+      default:
+        return assertNever(state);
+    }
+    clearTimeout(state.timer);
+    this.state = { kind: 'building' };
     try {
-      applyUpdateAsIs(this.ydoc, update, remoteOrigin);
+      applyUpdateAsIs(this.ydoc, state.update, remoteOrigin);
     } finally {
-      this.integratingStored = false;
+      this.state = { kind: 'live' };
     }
     const step1 = encodeSyncStep1(this.ydoc);
     // Only a room loaded from a compacted log gets here: every connection joined before now.
@@ -408,8 +427,8 @@ export class Room {
    * from the store and the writers resend what is missing in their sync step 2.
    */
   fail(error: unknown): void {
-    if (this.broken) return;
-    this.broken = true;
+    if (this.state.kind === 'broken' || this.state.kind === 'destroyed') return;
+    this.state = { kind: 'broken' };
     this.options.logger.error('store refused an update; reloading the document', {
       doc: this.name,
       error,
