@@ -13,6 +13,7 @@ export const capabilities = [
   'manageSeries',
   'manageMembers',
   'deleteSeries',
+  'manageWebhooks',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 

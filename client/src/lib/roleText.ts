@@ -9,6 +9,7 @@ const capabilityPhrase: Record<Capability, string> = {
   manageSeries: 'change settings',
   manageMembers: 'manage members',
   deleteSeries: 'delete the series',
+  manageWebhooks: 'manage webhooks',
 };
 
 /** "Owner", "Viewer". */
