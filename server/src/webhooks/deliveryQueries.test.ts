@@ -55,7 +55,15 @@ async function queueOne({ db }: OpenDatabase) {
   const now = new Date().toISOString();
   await db
     .insertInto('series')
-    .values({ id: 's1', slug: 's1', title: 'S', created_by: 'u', created_at: now, updated_at: now })
+    .values({
+      id: 's1',
+      slug: 's1',
+      title: 'S',
+      description: '',
+      created_by: 'u',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await db
     .insertInto('webhook')
@@ -65,6 +73,8 @@ async function queueOne({ db }: OpenDatabase) {
       url: 'http://127.0.0.1:9/hook',
       events: '["version.published"]',
       secret: 'whsec_x',
+      description: '',
+      enabled: 1,
       created_by: 'u',
       created_at: now,
     })
