@@ -121,7 +121,9 @@ describe('the content API', () => {
       paragraphs(doc).includes('A line from the script.'),
     );
     expect(paragraphs(writer.doc)).toEqual(paragraphs(watcher.doc));
-    expect(paragraphs(watcher.doc)).toContain('The ledger came <bold>still</bold> warm at midnight.');
+    expect(paragraphs(watcher.doc)).toContain(
+      'The ledger came <bold>still</bold> warm at midnight.',
+    );
 
     const threads = await api<CommentThread[]>(
       server.url,
