@@ -98,7 +98,8 @@ export interface WebhookWithSecret extends Webhook {
   secret: string;
 }
 
-export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+/** `pending`: waiting for its first attempt or a retry; `sending`: an attempt is in flight. */
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
 
 /** One row of `GET /api/webhooks/:id/deliveries` (newest first). */
 export interface WebhookDelivery {
@@ -114,7 +115,7 @@ export interface WebhookDelivery {
   createdAt: string;
   lastAttemptAt: string | null;
   deliveredAt: string | null;
-  /** When the next attempt is due, while pending. */
+  /** When the next attempt is due, while pending (null while sending). */
   nextAttemptAt: string | null;
 }
 

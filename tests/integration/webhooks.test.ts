@@ -261,13 +261,46 @@ describe('deliveries', () => {
     receiver.answer(() => 204);
   });
 
+  it('HOOK-5 while an attempt waits for its answer the log says sending, with no retry planned', async () => {
+    const { seriesId, installmentId } = await seriesWithText();
+    let release: (status: number) => void = () => undefined;
+    const answer = new Promise<number>((resolve) => (release = resolve));
+    receiver.answer((request) => (request.path === '/slow' ? answer : 204));
+    const arrived = new Promise<void>((resolve) => {
+      const off = receiver.onArrival((request) => {
+        if (request.path !== '/slow') return;
+        off();
+        resolve();
+      });
+    });
+    const hook = (await createHook(seriesId, { url: `${origin()}/slow`, events: allEvents })).body;
+    expect((await publish(installmentId)).status).toBe(201);
+    await arrived;
+    const [inFlight] = await deliveries(hook.id);
+    expect(inFlight).toMatchObject({
+      status: 'sending',
+      attempts: 1,
+      nextAttemptAt: null,
+      lastStatus: null,
+      lastError: null,
+    });
+    release(200);
+    const delivered = await untilLogged(hook.id, inFlight!.id, (d) => d.status === 'delivered');
+    expect(delivered).toMatchObject({ attempts: 1, lastStatus: 200, nextAttemptAt: null });
+    receiver.answer(() => 204);
+  });
+
   it('HOOK-5 a receiver that keeps failing has its status and error logged, never its response body', async () => {
     const { seriesId, installmentId } = await seriesWithText();
     receiver.answer((request) => (request.path === '/down' ? 503 : 204));
     const hook = (await createHook(seriesId, { url: `${origin()}/down`, events: allEvents })).body;
     expect((await publish(installmentId)).status).toBe(201);
     const [first] = await receiver.untilReceived(2, onPath('/down'));
-    const logged = await untilLogged(hook.id, parse(first!).id, (d) => d.attempts >= 2);
+    const logged = await untilLogged(
+      hook.id,
+      parse(first!).id,
+      (d) => d.attempts >= 2 && d.status === 'pending',
+    );
     expect(logged).toMatchObject({ status: 'pending', lastStatus: 503, lastError: 'HTTP 503' });
     expect(logged.nextAttemptAt).not.toBeNull();
     // Turning the hook off ends what is pending.

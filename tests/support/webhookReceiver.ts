@@ -21,8 +21,12 @@ export interface ReceivedRequest {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedRequest[];
-  /** Chooses the status for each request; 204 by default. */
-  answer(choose: (request: Omit<ReceivedRequest, 'answered'>, index: number) => number): void;
+  /** Chooses the status for each request (it may take its time); 204 by default. */
+  answer(
+    choose: (request: Omit<ReceivedRequest, 'answered'>, index: number) => number | Promise<number>,
+  ): void;
+  /** Resolves with each request as it arrives, before it is answered. */
+  onArrival(listener: (request: Omit<ReceivedRequest, 'answered'>) => void): () => void;
   /** Resolves once `count` requests matching `filter` have arrived. */
   untilReceived(
     count: number,
@@ -38,14 +42,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const request = {
         method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
-      const answered = choose(request, received.length);
+      arrivals.emit('arrival', request);
+      const answered = await choose(request, received.length);
       res.writeHead(answered, { 'content-type': 'text/plain' });
       res.end(answered >= 400 ? 'receiver says no' : 'ok');
       received.push({ ...request, answered });
@@ -59,6 +64,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     answer(next) {
       choose = next;
+    },
+    onArrival(listener) {
+      arrivals.on('arrival', listener);
+      return () => arrivals.off('arrival', listener);
     },
     async untilReceived(count, filter = () => true) {
       const matching = () => received.filter(filter);

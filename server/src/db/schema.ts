@@ -138,7 +138,8 @@ export interface WebhookDeliveryTable {
   type: WebhookDeliveryType;
   /** The exact JSON body sent on every attempt. */
   payload: string;
-  status: WebhookDeliveryStatus;
+  /** An attempt in flight is still `pending` here; the API calls it `sending`. */
+  status: Exclude<WebhookDeliveryStatus, 'sending'>;
   attempts: number;
   /** While pending: when the next attempt is due, or until when an attempt in flight holds it. */
   next_attempt_at: string | null;

@@ -89,6 +89,9 @@ export async function claimDelivery(
       next_attempt_at: leaseUntil,
       attempts: eb('attempts', '+', 1),
       last_attempt_at: now,
+      // Cleared while the attempt is in flight: how it went is written when it ends.
+      last_status: null,
+      last_error: null,
     }))
     .where('id', '=', delivery.id)
     .where('status', '=', 'pending')

@@ -14,6 +14,7 @@ interface Props {
 
 /** How long to wait before reading the log again while something is pending. */
 function pollDelay(rows: WebhookDelivery[]): number | null {
+  if (rows.some((r) => r.status === 'sending')) return 1_000;
   const due = rows
     .filter((r) => r.status === 'pending' && r.nextAttemptAt)
     .map((r) => Date.parse(r.nextAttemptAt!));

@@ -14,6 +14,7 @@ export type DeliveryTone = 'ok' | 'waiting' | 'failed';
 export function deliveryState(delivery: WebhookDelivery): { label: string; tone: DeliveryTone } {
   if (delivery.status === 'delivered') return { label: 'Delivered', tone: 'ok' };
   if (delivery.status === 'failed') return { label: 'Failed', tone: 'failed' };
+  if (delivery.status === 'sending') return { label: 'Sending', tone: 'waiting' };
   if (delivery.attempts === 0) return { label: 'Queued', tone: 'waiting' };
   return { label: 'Retrying', tone: 'waiting' };
 }
@@ -21,6 +22,7 @@ export function deliveryState(delivery: WebhookDelivery): { label: string; tone:
 /** What the receiver answered last, or why there was no answer. */
 export function lastAnswer(delivery: WebhookDelivery): string {
   if (delivery.status === 'delivered') return `HTTP ${delivery.lastStatus ?? ''}`.trim();
+  if (delivery.status === 'sending') return 'Waiting for an answer';
   if (delivery.lastError) return delivery.lastError;
   return delivery.attempts === 0 ? 'Not sent yet' : 'Sending…';
 }
