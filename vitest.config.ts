@@ -41,6 +41,8 @@ const storeSuites = [
   'tests/integration/storeFailures.test.ts',
   // The content API writes through the live room and reads drafts from the store.
   'tests/integration/contentApi.test.ts',
+  // Deliveries are queued and claimed in the database.
+  'tests/integration/webhooks.test.ts',
   // better-auth keeps its rate limits in the database when scaled out.
   'tests/integration/authHardening.test.ts',
 ];

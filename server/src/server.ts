@@ -29,6 +29,10 @@ import { createApp } from './http/app.ts';
 import { openDatabase } from './db/database.ts';
 import { mkdirSync } from 'node:fs';
 import type { RetryPolicy } from './store/withRetry.ts';
+import { createOwnAddressCheck } from './webhooks/ownAddress.ts';
+import { defaultRetryPolicy } from './webhooks/retrySchedule.ts';
+import { WebhookDispatcher } from './webhooks/webhookDispatcher.ts';
+import { WebhookOutbox } from './webhooks/webhookOutbox.ts';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -37,6 +41,8 @@ export interface BatonServer {
   url: string;
   port: number;
   registry: RoomRegistry;
+  /** Sends webhook deliveries; tests wait on its attempts. */
+  webhooks: WebhookDispatcher;
   logger: Logger;
   /** What the server holds in memory: documents, connections, presence, pending work. */
   stats(): ServerStats;
@@ -153,6 +159,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       'access changed',
     );
   });
+  const pointsAtThisServer = createOwnAddressCheck({ publicUrl, port });
+  const webhookDispatcher = new WebhookDispatcher({
+    db,
+    logger,
+    retry: defaultRetryPolicy(config.webhookRetryBaseMs),
+    pointsAtThisServer,
+  });
+  const wakeDispatcher = () => webhookDispatcher.wake();
   const app = createApp({
     auth,
     db,
@@ -162,7 +176,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     drafts: new DraftDocs(registry, store),
     store,
     registry,
-    events: new InstallmentEvents(db, fanout),
+    events: new InstallmentEvents(db, fanout, new WebhookOutbox(publicUrl, wakeDispatcher)),
+    webhooks: { pointsAtThisServer, wakeDispatcher },
     health: () => ({ store: database.dialect, fanout: fanout.status() }),
     isTrustedOrigin,
     trustProxy: config.trustProxy,
@@ -189,6 +204,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       logger,
     }),
   );
+  webhookDispatcher.start();
   logger.info('Baton is listening', { url: localUrl, publicUrl, dataDir: config.dataDir });
 
   let closing: Promise<void> | null = null;
@@ -196,12 +212,14 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     url: localUrl,
     port,
     registry,
+    webhooks: webhookDispatcher,
     logger,
     stats: () => ({ ...registry.stats(), pendingSnapshots: snapshots.pendingCount }),
     close() {
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await registry.shutdown();
+        await webhookDispatcher.stop();
         wss.close();
         server.closeAllConnections();
         await httpClosed;

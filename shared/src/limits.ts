@@ -81,6 +81,22 @@ export const limits = {
   contentWritesPerMinute: 60,
   /** Fewer words than this is flagged as very short before publishing. */
   shortContentWords: 50,
+  /** Webhooks per series, and the size of what describes one. */
+  webhooksPerSeries: 10,
+  webhookUrlMax: 2_000,
+  webhookDescriptionMax: 200,
+  /**
+   * Delivering a webhook: each attempt may take this long; a failed one is
+   * retried after WEBHOOK_RETRY_BASE_MS, doubling up to the cap, until the
+   * window after the delivery was queued has passed. The delivery log keeps
+   * the newest deliveries per hook for the retention period.
+   */
+  webhookTimeoutMs: 10_000,
+  webhookRetryBaseMs: 30_000,
+  webhookRetryMaxMs: 3_600_000,
+  webhookRetryWindowMs: 24 * 3_600_000,
+  webhookLogSize: 50,
+  webhookRetentionDays: 30,
   passwordMin: 8,
   passwordMax: 128,
   nameMax: 80,

@@ -16,6 +16,7 @@ export const capabilities = [
   'manageMembers',
   'deleteInstallment',
   'deleteSeries',
+  'manageWebhooks',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 

@@ -11,6 +11,7 @@ describe('shared contracts', () => {
     expect(capabilities.filter((c) => can('commenter', c))).toEqual(['read', 'comment', 'suggest']);
     expect(can('editor', 'edit')).toBe(true);
     expect(can('editor', 'manageMembers')).toBe(false);
+    expect(can('editor', 'manageWebhooks')).toBe(false);
     expect(can(null, 'read')).toBe(false);
     expect(roles).toEqual(['owner', 'editor', 'commenter', 'viewer']);
   });

@@ -154,6 +154,20 @@ const rows: Row[] = [
     expected: { owner: 201, editor: 403, commenter: 403, viewer: 403, stranger: 404 },
   },
   {
+    name: 'list webhooks',
+    request: () => ({ method: 'GET', path: `/api/series/${team.seriesId}/webhooks` }),
+    expected: { owner: 200, editor: 403, commenter: 403, viewer: 403, stranger: 404 },
+  },
+  {
+    name: 'add a webhook',
+    request: () => ({
+      method: 'POST',
+      path: `/api/series/${team.seriesId}/webhooks`,
+      body: { url: 'https://hooks.example.com/baton', events: ['version.published'] },
+    }),
+    expected: { owner: 201, editor: 403, commenter: 403, viewer: 403, stranger: 404 },
+  },
+  {
     name: 'delete the series',
     request: () => ({ method: 'DELETE', path: `/api/series/${team.seriesId}` }),
     // The owner's row is checked last, in its own test, since it deletes the series.

@@ -11,6 +11,7 @@ const capabilityPhrase: Record<Capability, string> = {
   manageMembers: 'manage members',
   deleteInstallment: 'delete installments',
   deleteSeries: 'delete the series',
+  manageWebhooks: 'manage webhooks',
 };
 
 /** "Owner", "Viewer". */

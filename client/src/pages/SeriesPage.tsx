@@ -19,6 +19,7 @@ import { ImportInstallmentForm } from '../series/ImportInstallmentForm.tsx';
 import { NewInstallmentForm } from '../series/NewInstallmentForm.tsx';
 import { SeriesSettingsForm } from '../series/SeriesSettingsForm.tsx';
 import { ShareDialog } from '../series/share/ShareDialog.tsx';
+import { WebhooksSection } from '../series/webhooks/WebhooksSection.tsx';
 
 /** `/series/:seriesId`: the series, its settings and its installments. */
 export function SeriesPage() {
@@ -147,6 +148,7 @@ function SeriesView({
             }}
             onCancel={() => setSettingsOpen(false)}
           />
+          {can(series.role, 'manageWebhooks') && <WebhooksSection seriesId={series.id} />}
           {can(series.role, 'deleteSeries') && (
             <DeleteSeriesSection
               seriesId={series.id}

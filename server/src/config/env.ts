@@ -46,6 +46,7 @@ const envSchema = z.object({
   PRESENCE_INTERVAL_MS: count(limits.presenceIntervalMs).pipe(z.number().max(1_000)),
   CONNECTIONS_PER_IP_PER_MINUTE: count(limits.connectionsPerIpPerMinute),
   HANDSHAKE_TIMEOUT_MS: positive(limits.handshakeTimeoutMs).pipe(z.number().max(120_000)),
+  WEBHOOK_RETRY_BASE_MS: positive(limits.webhookRetryBaseMs),
   TRUST_PROXY: flag(false),
   AUTH_RATE_LIMIT: flag(true),
 });
@@ -79,6 +80,8 @@ export interface Config {
   trustProxy: boolean;
   /** better-auth's per-address rate limits on sign-in, sign-up and password changes. */
   authRateLimit: boolean;
+  /** The wait before a failed webhook delivery's first retry; it doubles after each further one. */
+  webhookRetryBaseMs: number;
 }
 
 /** What one client may send over the collaboration websocket, and how presence is paced; defaults in shared/limits.ts. */
@@ -157,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: e.TRUST_PROXY,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
   };
 }
 

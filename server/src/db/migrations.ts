@@ -224,6 +224,53 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0006_webhooks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('series_id', 'text', (c) =>
+          c.notNull().references('series.id').onDelete('cascade'),
+        )
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_series').on('webhook').columns(['series_id']).execute();
+      await db.schema
+        .createTable('webhook_delivery')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('webhook_id', 'text', (c) =>
+          c.notNull().references('webhook.id').onDelete('cascade'),
+        )
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // The dispatcher's question: which pending deliveries are due?
+      await db.schema
+        .createIndex('webhook_delivery_due')
+        .on('webhook_delivery')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_delivery_log')
+        .on('webhook_delivery')
+        .columns(['webhook_id', 'created_at'])
+        .execute();
+    },
+  },
 });
 
 class InCodeMigrations implements MigrationProvider {

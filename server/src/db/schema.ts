@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { LinkRole } from '@baton/shared/members.ts';
 import type { Role } from '@baton/shared/roles.ts';
+import type { WebhookDeliveryStatus, WebhookDeliveryType } from '@baton/shared/webhooks.ts';
 
 export interface SeriesTable {
   id: string;
@@ -127,6 +128,41 @@ export interface VersionWithdrawalTable {
   withdrawn_by: string;
 }
 
+/** A series' webhook: where to send which events, signed with its secret. */
+export interface WebhookTable {
+  id: string;
+  series_id: string;
+  url: string;
+  /** JSON array of WebhookEventType */
+  events: string;
+  description: string;
+  /** The HMAC key; needed in clear to sign, so it is stored as it is. */
+  secret: string;
+  /** 1 or 0 (portable across SQLite and PostgreSQL). */
+  enabled: number;
+  created_by: string;
+  created_at: string;
+}
+
+/** One event for one hook: the body is fixed when queued; attempts are counted until it lands or expires. */
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  type: WebhookDeliveryType;
+  /** The exact JSON body sent on every attempt. */
+  payload: string;
+  /** An attempt in flight is still `pending` here; the API calls it `sending`. */
+  status: Exclude<WebhookDeliveryStatus, 'sending'>;
+  attempts: number;
+  /** While pending: when the next attempt is due, or until when an attempt in flight holds it. */
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 /** The document update log (written by the DocStore with its own statements). */
 export interface DocUpdateTable {
   id: number;
@@ -154,5 +190,7 @@ export interface Database {
   installment_event: InstallmentEventTable;
   installment_version: InstallmentVersionTable;
   version_withdrawal: VersionWithdrawalTable;
+  webhook: WebhookTable;
+  webhook_delivery: WebhookDeliveryTable;
   user: UserTable;
 }

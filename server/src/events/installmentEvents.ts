@@ -1,7 +1,7 @@
 /**
- * Live events per installment (comments now, publishing later). Each event is
- * stored in the same transaction as the change it reports, then published to
- * subscribers after the commit; its row id is the SSE event id, so a client
+ * Live events per installment (comments, publishing). Each event is stored in
+ * the same transaction as the change it reports (with the webhook deliveries
+ * it causes), then published to subscribers after the commit; its row id is the SSE event id, so a client
  * resumes with Last-Event-ID and misses nothing still retained.
  */
 import type { InstallmentEventType } from '@baton/shared/comments.ts';
@@ -26,6 +26,15 @@ export interface EventRelay {
   onEvent(listener: EventListener): void;
 }
 
+/**
+ * Work that must be queued with every recorded event, in its transaction, and
+ * started once it committed (webhook deliveries).
+ */
+export interface EventOutbox {
+  enqueue(trx: Kysely<Database>, event: InstallmentEvent, data: unknown): Promise<void>;
+  committed(event: InstallmentEvent): void;
+}
+
 export class InstallmentEvents {
   private readonly listeners = new Map<string, Set<EventListener>>();
   private oldestRetainedId = 0;
@@ -34,6 +43,7 @@ export class InstallmentEvents {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly relay?: EventRelay,
+    private readonly outbox?: EventOutbox,
   ) {
     relay?.onEvent((event) => this.deliver(event));
   }
@@ -51,11 +61,14 @@ export class InstallmentEvents {
       .values({ installment_id: installmentId, type, data: json, created_at: nowIso() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: Number(row.id), installmentId, type, data: json };
+    const event = { id: Number(row.id), installmentId, type, data: json };
+    await this.outbox?.enqueue(trx, event, data);
+    return event;
   }
 
   /** Delivers a committed event to subscribers here and on every other instance. */
   publish(event: InstallmentEvent): void {
+    this.outbox?.committed(event);
     this.deliver(event);
     this.relay?.publishEvent(event);
     void this.pruneNowAndThen();

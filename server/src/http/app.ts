@@ -24,6 +24,7 @@ import type { RoomRegistry } from '../collab/roomRegistry.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
 import { contentRoutes } from './routes/contentRoutes.ts';
 import { openApiDocument } from './openApiDocument.ts';
+import { seriesWebhookRoutes, webhookRoutes } from './routes/webhookRoutes.ts';
 import { readerCsp, readRoutes } from '../read/readRoutes.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/schema.ts';
@@ -53,6 +54,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Size limits of live documents, told to the editor. */
   documentLimits: DocumentLimits;
+  /** Refusing hooks that point at this server, and waking the dispatcher for a test delivery. */
+  webhooks: { pointsAtThisServer: (url: string) => boolean; wakeDispatcher: () => void };
   /** Extra facts for the health output (store kind, fan-out state). */
   health: () => Record<string, string>;
 }
@@ -127,6 +130,8 @@ export function createApp(deps: AppDeps) {
   api.route('/installments', eventRoutes(deps));
   api.route('/installments', versionRoutes(deps));
   api.route('/installments', contentRoutes(deps));
+  api.route('/series', seriesWebhookRoutes({ db: deps.db, ...deps.webhooks }));
+  api.route('/webhooks', webhookRoutes({ db: deps.db, ...deps.webhooks }));
   api.route('/', threadRoutes(deps));
   api.route('/links', linkRoutes(deps.db, deps.accessChanges));
   app.route('/api', api);

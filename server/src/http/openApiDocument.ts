@@ -23,6 +23,7 @@ import {
 import { appendContentInput, contentQuery, putContentInput } from '@baton/shared/content.ts';
 import { changeRoleInput, createShareLinkInput, inviteMemberInput } from '@baton/shared/members.ts';
 import { publishInput, restoreInput } from '@baton/shared/publish.ts';
+import { createWebhookInput, updateWebhookInput } from '@baton/shared/webhooks.ts';
 import { z } from 'zod';
 
 interface Operation {
@@ -111,6 +112,19 @@ const operations: Record<string, Operation> = {
     summary: 'Restore a version into the draft',
     body: restoreInput,
   },
+  'GET /api/series/:id/webhooks': { summary: "The series' webhooks (owners)" },
+  'POST /api/series/:id/webhooks': {
+    summary: 'Add a webhook; its signing secret is in this answer only',
+    body: createWebhookInput,
+  },
+  'PATCH /api/webhooks/:id': {
+    summary: 'Enable, disable or change the events of a webhook',
+    body: updateWebhookInput,
+  },
+  'DELETE /api/webhooks/:id': { summary: 'Delete a webhook' },
+  'GET /api/webhooks/:id/deliveries': { summary: 'The latest deliveries and their attempts' },
+  'POST /api/webhooks/:id/test': { summary: 'Send a signed ping' },
+  'POST /api/webhooks/:id/secret': { summary: 'Rotate the signing secret' },
   'GET /api/openapi.json': { summary: 'This document' },
 };
 
