@@ -19,9 +19,13 @@ const usage = `usage: baton <command>
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
+/** Keeps an argument such as an id that starts with "-" from reading as a short option. */
+const idMarker = '\u0000';
+
 async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
-    args: argv,
+    // Installment ids may start with "-"; Baton's options are all long ones.
+    args: argv.map((arg) => (/^-[^-]/.test(arg) ? `${idMarker}${arg}` : arg)),
     allowPositionals: true,
     options: {
       url: { type: 'string' },
@@ -31,7 +35,12 @@ async function run(argv: string[]): Promise<void> {
       note: { type: 'string' },
     },
   });
-  const [command, first, second] = positionals;
+  const unmark = (arg: string | undefined) =>
+    arg?.startsWith(idMarker) ? arg.slice(idMarker.length) : arg;
+  const [command, first, second] = positionals.map(unmark);
+  const url = unmark(values.url);
+  const key = unmark(values.key);
+  const note = unmark(values.note);
   const env = loadCliEnvironment();
   const need = (value: string | undefined, what: string) => {
     if (!value) throw new CliError(`Missing ${what}.\n${usage}`);
@@ -41,7 +50,7 @@ async function run(argv: string[]): Promise<void> {
     case 'backup':
       return backup(first);
     case 'login':
-      return login(env, need(values.url, '--url'), need(values.key, '--key'), print);
+      return login(env, need(url, '--url'), need(key, '--key'), print);
     case 'pull': {
       const format = values.format;
       if (format !== 'markdown' && format !== 'json' && format !== 'text') {
@@ -58,7 +67,7 @@ async function run(argv: string[]): Promise<void> {
         print,
       );
     case 'publish':
-      return publish(env, need(first, 'the installment id'), values.note, print);
+      return publish(env, need(first, 'the installment id'), note, print);
     case 'status':
       return status(env, print);
     default:

@@ -120,5 +120,9 @@ describe('the baton CLI', () => {
     expect(push.code).toBe(1);
     expect(push.stderr).toMatch(/permission/i);
     expect((await baton('bogus')).code).toBe(2);
+    // Ids are base64url: one may start with "-" and must not read as an option.
+    const dashed = await baton('pull', '-Xq3notAnId');
+    expect(dashed.code).toBe(1);
+    expect(dashed.stderr).toContain('not found');
   });
 });
