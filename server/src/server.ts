@@ -9,7 +9,6 @@ import { AccessChanges } from './domain/accessChanges.ts';
 import { DraftDocs } from './content/draftDocs.ts';
 import { InstallmentEvents } from './events/installmentEvents.ts';
 import { LocalFanout } from './fanout/fanout.ts';
-import { RedisFanout } from './fanout/redisFanout.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
 import { discardDraft } from './domain/installments/discardDraft.ts';
 import type { AddressInfo } from 'node:net';
@@ -112,8 +111,13 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       storage: config.databaseUrl ? 'database' : 'memory',
     },
   });
+  // ioredis is loaded only when Redis is configured (resting memory, see docs/performance.md).
   const fanout = config.redisUrl
-    ? new RedisFanout(config.redisUrl, config.redisPrefix, logger)
+    ? new (await import('./fanout/redisFanout.ts')).RedisFanout(
+        config.redisUrl,
+        config.redisPrefix,
+        logger,
+      )
     : new LocalFanout();
   const accessChanges = new AccessChanges(fanout);
   const snapshots = new ContentSnapshots(
