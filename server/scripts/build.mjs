@@ -14,6 +14,11 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Our own modules behind a dynamic import() (PostgreSQL, Redis, publishing)
+  // become chunks loaded on first use, so an instance that never needs them
+  // never loads them or the npm packages they import.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
   sourcemap: true,
   // npm packages stay external; workspace packages (@baton/shared) are bundled in.

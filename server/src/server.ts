@@ -9,7 +9,6 @@ import { AccessChanges } from './domain/accessChanges.ts';
 import { DraftDocs } from './content/draftDocs.ts';
 import { InstallmentEvents } from './events/installmentEvents.ts';
 import { LocalFanout } from './fanout/fanout.ts';
-import { RedisFanout } from './fanout/redisFanout.ts';
 import { applyInvitations } from './domain/members/applyInvitations.ts';
 import { discardDraft } from './domain/installments/discardDraft.ts';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { createAuth } from './auth/auth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
+import { SessionCache } from './auth/sessionCache.ts';
 import { createSessionCookieLookup } from './auth/sessionCookie.ts';
 import { createUpgradeHandler } from './collab/upgradeHandler.ts';
 import { type RegistryStats, RoomRegistry } from './collab/roomRegistry.ts';
@@ -97,6 +97,13 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
 
   const isTrustedOrigin = (origin: string) => trustedOrigins.has(origin);
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
+  // Sessions confirmed for websocket upgrades (auth/sessionCache.ts). Only on a
+  // single instance: with Redis, another instance deleting a session would not
+  // evict it here, so every upgrade asks the database.
+  const sessionCache = new SessionCache(
+    config.redisUrl ? 0 : limits.sessionCacheTtlMs,
+    limits.sessionCacheMaxEntries,
+  );
   const auth = await createAuth({
     database: database.authDatabase,
     baseURL: publicUrl,
@@ -106,20 +113,27 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     // Sockets outlive the request that opened them: those opened with a session that
     // ended are closed (4001; a reconnect without a valid session is refused).
     // Per instance: sockets on other instances close when they next reconnect.
-    onSessionEnded: (token) =>
+    onSessionEnded: (token) => {
+      sessionCache.evict(token);
       registry.closeConnections(
         ({ identity }) => identity.sessionToken === token,
         CloseCode.accessChanged,
         'the session ended',
-      ),
+      );
+    },
     rateLimit: {
       enabled: config.authRateLimit,
       // Instances sharing one database must share the counts too.
       storage: config.databaseUrl ? 'database' : 'memory',
     },
   });
+  // ioredis is loaded only when Redis is configured (resting memory, see docs/performance.md).
   const fanout = config.redisUrl
-    ? new RedisFanout(config.redisUrl, config.redisPrefix, logger)
+    ? new (await import('./fanout/redisFanout.ts')).RedisFanout(
+        config.redisUrl,
+        config.redisPrefix,
+        logger,
+      )
     : new LocalFanout();
   const accessChanges = new AccessChanges(fanout);
   const snapshots = new ContentSnapshots(
@@ -197,7 +211,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       registry,
       isTrustedOrigin,
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? limits.keepaliveIntervalMs,
-      sessionFromCookie: createSessionCookieLookup(db, authSecret),
+      sessionFromCookie: createSessionCookieLookup(db, authSecret, sessionCache),
       connectionsPerIpPerMinute: config.collabLimits.connectionsPerIpPerMinute,
       handshakeTimeoutMs: config.collabLimits.handshakeTimeoutMs,
       trustProxy: config.trustProxy,

@@ -41,6 +41,13 @@ export const limits = {
   storeRetryMaxMs: 5_000,
   /** Presence of a client that left is remembered this long (against late echoes), then forgotten. */
   presenceTombstoneMs: 30_000,
+  /**
+   * A session confirmed for a websocket upgrade is not looked up again for this
+   * long (single instance only; ending a session evicts it at once).
+   */
+  sessionCacheTtlMs: 5_000,
+  /** At most this many sessions are kept confirmed (oldest go first). */
+  sessionCacheMaxEntries: 10_000,
   /** Keepalive: a ping every interval; a socket that missed one pong is closed. */
   keepaliveIntervalMs: 30_000,
   /** Updates in a document's log before it is compacted into one state update. */

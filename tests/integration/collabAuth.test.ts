@@ -143,4 +143,36 @@ describe('websocket authorization happens during the upgrade', () => {
       onPhone.destroy();
     }
   });
+
+  it('AUTH-5 a session ended right after upgrades that confirmed it cannot open another websocket', async () => {
+    // Fresh sessions: the password changes above ended the earlier ones.
+    const laptop = await signIn(server.url, ann.email);
+    const phone = await signIn(server.url, ann.email);
+    const { installmentId } = await seedInstallment(server.url, { ...ann, cookie: phone });
+    const target = `${server.url.replace('http', 'ws')}/collab/${installmentId}`;
+    const upgrade = (cookie: string) => attemptUpgrade(target, { origin: server.url, cookie });
+    const post = (path: string, cookie: string, body: unknown) =>
+      fetch(`${server.url}/api/auth/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie },
+        body: JSON.stringify(body),
+      });
+
+    // Revoked from another session: its next upgrade, just after accepted ones, is refused.
+    expect((await upgrade(laptop)).refusedWith).toBeUndefined();
+    expect((await upgrade(laptop)).refusedWith).toBeUndefined();
+    const laptopToken = decodeURIComponent(laptop.split('=')[1]!).split('.')[0]!;
+    expect((await post('revoke-session', phone, { token: laptopToken })).status).toBe(200);
+    expect((await upgrade(laptop)).refusedWith).toBe(401);
+
+    // Revoked by a password change elsewhere: the same.
+    const tablet = await signIn(server.url, ann.email);
+    expect((await upgrade(tablet)).refusedWith).toBeUndefined();
+    const change = await post('change-password', phone, {
+      currentPassword: password,
+      newPassword: password,
+    });
+    expect(change.status).toBe(200);
+    expect((await upgrade(tablet)).refusedWith).toBe(401);
+  });
 });

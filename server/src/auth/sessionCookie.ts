@@ -11,6 +11,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from './auth.ts';
+import type { SessionCache } from './sessionCache.ts';
 
 /** better-auth's cookie, and its name on https sites. */
 const cookieNames = ['better-auth.session_token', '__Secure-better-auth.session_token'];
@@ -22,10 +23,14 @@ export type SessionCookieLookup = (
 export function createSessionCookieLookup(
   db: Kysely<Database>,
   secret: string,
+  cache: SessionCache,
 ): SessionCookieLookup {
   return async (cookieHeader) => {
     const token = signedToken(cookieHeader, secret);
     if (!token) return undefined;
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const generation = cache.generation;
     const { rows } = await sql<{ id: string; name: string; email: string; expiresAt: unknown }>`
       select u.id, u.name, u.email, s."expiresAt"
       from session s join "user" u on u.id = s."userId"
@@ -34,7 +39,9 @@ export function createSessionCookieLookup(
     if (!row) return null;
     const expiresAt = new Date(row.expiresAt as string | Date).getTime();
     if (!(expiresAt > Date.now())) return null;
-    return { id: row.id, name: row.name, email: row.email, sessionToken: token };
+    const user = { id: row.id, name: row.name, email: row.email, sessionToken: token };
+    cache.set(token, user, expiresAt, generation);
+    return user;
   };
 }
 

@@ -8,11 +8,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../config/logger.ts';
-import { PgDocStore } from '../store/pgDocStore.ts';
 import type { DocStore } from '../store/docStore.ts';
 import { SqliteDocStore } from '../store/sqliteDocStore.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
-import { openPgPool } from './pgPool.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, type SqliteDatabase, withStatementCache } from './sqlite.ts';
 
@@ -38,6 +36,11 @@ export async function openDatabase(
   logger: Logger,
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
+    // Loaded only here: a SQLite instance never pays for pg's memory.
+    const [{ openPgPool }, { PgDocStore }] = await Promise.all([
+      import('./pgPool.ts'),
+      import('../store/pgDocStore.ts'),
+    ]);
     // Survives PostgreSQL restarts: dead connections are logged and replaced (pgPool.ts).
     const { pool, connectionsClosed } = openPgPool(
       { connectionString: config.databaseUrl, max: 10 },

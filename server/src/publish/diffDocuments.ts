@@ -3,7 +3,7 @@
  * changed) by aligning top-level blocks, and word-level inside changed ones.
  */
 import type { DiffBlock, VersionDiff } from '@baton/shared/publish.ts';
-import { diffWordsWithSpace } from 'diff';
+import { wordDiff } from './onFirstUse.ts';
 import { nodeText, type PmNode } from './pmJson.ts';
 
 interface Block {
@@ -109,11 +109,13 @@ export function diffDocuments(
       blocks.push({
         kind: 'changed',
         blockType: b[j]!.type,
-        words: diffWordsWithSpace(block.text, b[j]!.text).map((part) => ({
-          value: part.value,
-          ...(part.added && { added: true }),
-          ...(part.removed && { removed: true }),
-        })),
+        words: wordDiff()
+          .diffWordsWithSpace(block.text, b[j]!.text)
+          .map((part) => ({
+            value: part.value,
+            ...(part.added && { added: true }),
+            ...(part.removed && { removed: true }),
+          })),
       });
       summary.changed++;
     }

@@ -7,8 +7,9 @@
  */
 import { isAllowedLinkTarget } from '@baton/shared/links.ts';
 import { SUGGESTION_INSERT } from '@baton/shared/suggestionMarks.ts';
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
 import { escapeAttr, escapeText } from './escape.ts';
+import { sanitizeHtml } from './onFirstUse.ts';
 import { type PmNode, readNode } from './pmJson.ts';
 
 const markTags: Record<string, string> = {
@@ -79,7 +80,7 @@ function renderNode(node: PmNode): string {
   }
 }
 
-const sanitizerOptions: sanitizeHtml.IOptions = {
+const sanitizerOptions: SanitizeHtml.IOptions = {
   allowedTags: [
     'p',
     'h2',
@@ -114,5 +115,5 @@ export function renderHtml(json: unknown): string {
   } catch {
     html = '';
   }
-  return sanitizeHtml(html, sanitizerOptions);
+  return sanitizeHtml()(html, sanitizerOptions);
 }

@@ -9,7 +9,18 @@ export const fanout: Scenario<typeof full> = {
   name: 'fanout',
   title: 'fanout: 1 room, writers × edits/s + readers',
   servers: ['baton', 'reference'],
-  metrics: [...latencyMetrics, ...deliveryMetrics, ...clientMetrics],
+  metrics: [
+    ...latencyMetrics,
+    // Targets of this scenario: peak memory and the cost of accepting the clients.
+    ...deliveryMetrics.map((m) =>
+      m.key === 'peakRssMb'
+        ? { ...m, target: 1.3 }
+        : m.key === 'connectCpuSeconds'
+          ? { ...m, target: 1 }
+          : m,
+    ),
+    ...clientMetrics,
+  ],
   params: {
     full,
     quick: { writers: 3, readers: 7, editsPerSecond: 5, durationMs: 1_000, processes: 1 },

@@ -24,6 +24,13 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
     fullOnly,
     metrics: [
       {
+        key: 'restingRssMb',
+        label: 'server RSS at rest, before any client',
+        unit: 'MB',
+        digits: 1,
+        target: 1.3,
+      },
+      {
         key: 'rssPerConnectionKb',
         label: 'server RSS per connection',
         unit: 'KB',
@@ -33,7 +40,13 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
       { key: 'connectSeconds', label: 'connect all', unit: 's', digits: 2 },
       { key: 'connectP50Ms', label: 'connect → synced p50', unit: 'ms', digits: 1 },
       { key: 'connectP95Ms', label: 'connect → synced p95', unit: 'ms', digits: 1 },
-      { key: 'cpuPerConnectionMs', label: 'server CPU per connection', unit: 'ms', digits: 3 },
+      {
+        key: 'cpuPerConnectionMs',
+        label: 'server CPU per connection',
+        unit: 'ms',
+        digits: 3,
+        target: 1,
+      },
       {
         key: 'heldConnections',
         label: 'server sockets added (fds)',
@@ -45,6 +58,10 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
     params: { full, quick },
     async run(ctx, p) {
       const server = await ctx.launch();
+      // Before any request: what the process holds just for being up.
+      await sleep(p.holdMs);
+      await untilIdle(server.pid);
+      const restingRss = memory(server.pid).rss;
       const processes = startClients(Math.ceil(p.connections / p.perProcess));
       try {
         const [room] = await server.createRooms(1);
@@ -84,6 +101,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
         const syncMs = connects.flatMap((c) => c.syncMs);
         return {
           values: {
+            restingRssMb: restingRss / 2 ** 20,
             rssPerConnectionKb: (rss - baseline) / 1024 / p.connections,
             connectSeconds,
             connectP50Ms: median(syncMs),

@@ -51,6 +51,7 @@ export async function runRoomLoad(
     }
     log(`connecting ${g} clients in ${plan.rooms} room(s) from ${processes.length} process(es)`);
     const connectStart = performance.now();
+    const connectCpuBefore = cpuSeconds(server.pid);
     // Writers connect with a user awareness, readers as the plan says: connect them separately.
     const connects = await Promise.all(
       processes.map(async (p, i) => {
@@ -65,6 +66,7 @@ export async function runRoomLoad(
       }),
     );
     const connectMs = performance.now() - connectStart;
+    const connectCpu = cpuSeconds(server.pid) - connectCpuBefore;
     await Promise.all(
       processes.map((p, i) => p.call('prepare', { writers: assignment[i]?.writers ?? [] })),
     );
@@ -117,6 +119,7 @@ export async function runRoomLoad(
         rssMb: mem.rss / 2 ** 20,
         memoryPerRoomKb: (mem.rss - baseline) / 1024 / plan.rooms,
         connectSeconds: connectMs / 1000,
+        connectCpuSeconds: connectCpu,
         connectP50Ms: median(syncMs),
         convergeMs: converged.waitedMs,
         clientCpuShare: Math.max(...reports.map((r) => r.cpuShare)),

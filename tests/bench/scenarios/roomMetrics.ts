@@ -15,6 +15,7 @@ export const deliveryMetrics: readonly Metric[] = [
   { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
   { key: 'rssMb', label: 'server RSS at the end', unit: 'MB', digits: 1 },
   { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
+  { key: 'connectCpuSeconds', label: 'server CPU to connect', unit: 's', digits: 2 },
 ];
 
 /** The load generator's own load (busiest client process): when high, latencies are client-bound. */

@@ -11,12 +11,13 @@ export const rooms: Scenario<typeof full> = {
   servers: ['baton', 'reference'],
   metrics: [
     { key: 'memoryPerRoomKb', label: 'server memory per room', unit: 'KB', digits: 1, target: 0.8 },
-    { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2 },
+    { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2, target: 1 },
     { key: 'cpuPerDeliveryUs', label: 'server CPU per delivery', unit: 'µs', digits: 2 },
     ...latencyMetrics.map((m) => ({ ...m, target: undefined })),
     { key: 'deliveryPct', label: 'delivery', unit: '%', digits: 1 },
-    { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
+    { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1, target: 1.3 },
     { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
+    { key: 'connectCpuSeconds', label: 'server CPU to connect', unit: 's', digits: 2, target: 1 },
     ...clientMetrics,
   ],
   params: {

@@ -33,9 +33,9 @@ export interface DraftContentDeps {
   registry: LiveDrafts;
 }
 
-function present(installmentId: string, node: PmNode, format: ContentFormat) {
-  const text = formatDraft(node, format);
-  const plain = format === 'text' ? text : formatDraft(node, 'text');
+async function present(installmentId: string, node: PmNode, format: ContentFormat) {
+  const text = await formatDraft(node, format);
+  const plain = format === 'text' ? text : await formatDraft(node, 'text');
   return {
     installmentId,
     format,
@@ -86,7 +86,7 @@ export async function replaceDraftContent(
   input: PutContentInput,
 ): Promise<DraftContentResponse> {
   await requireInstallmentCapability(deps.db, actor, installmentId, 'edit');
-  const replacement = parseDraftText(input.format, input.text);
+  const replacement = await parseDraftText(input.format, input.text);
   const node = await changeDraft(deps, installmentId, (current) => {
     const currentHash = draftHash(current);
     if (input.baseHash && !input.force && input.baseHash !== currentHash) {
@@ -109,7 +109,7 @@ export async function appendDraftContent(
   input: AppendContentInput,
 ): Promise<DraftContentResponse> {
   await requireInstallmentCapability(deps.db, actor, installmentId, 'edit');
-  const added = parseDraftText(input.format, input.text);
+  const added = await parseDraftText(input.format, input.text);
   const node = await changeDraft(deps, installmentId, (current) =>
     // A new draft's one empty paragraph gives way to the added text.
     isBlank(current)

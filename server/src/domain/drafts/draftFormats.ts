@@ -4,8 +4,8 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
 import { editorSchema } from '../../content/editorSchema.ts';
 import { AppError } from '../../errors/appError.ts';
-import { textParagraphs } from '../../publish/importDocument.ts';
-import { parseMarkdown, toMarkdown } from '../../publish/markdown.ts';
+import { loadMarkdown } from '../../publish/loadOnFirstUse.ts';
+import { textParagraphs } from '../../publish/textParagraphs.ts';
 
 const invalid = (message: string) => new AppError('invalid_content', 400, message);
 
@@ -39,15 +39,17 @@ function jsonDocument(text: string): PmNode {
 }
 
 /** Parses `text` in `format`; anything unreadable is a 400 `invalid_content`, never a crash. */
-export function parseDraftText(format: ContentFormat, text: string): PmNode {
+export async function parseDraftText(format: ContentFormat, text: string): Promise<PmNode> {
   switch (format) {
-    case 'markdown':
+    case 'markdown': {
+      const { parseMarkdown } = await loadMarkdown();
       try {
         return parseMarkdown(text);
       } catch {
         // markdown-it accepts any text; a schema mismatch would land here.
         throw invalid('The Markdown could not be turned into a document.');
       }
+    }
     case 'json':
       return jsonDocument(text);
     case 'text':
@@ -56,10 +58,10 @@ export function parseDraftText(format: ContentFormat, text: string): PmNode {
 }
 
 /** The draft in `format`. */
-export function formatDraft(node: PmNode, format: ContentFormat): string {
+export async function formatDraft(node: PmNode, format: ContentFormat): Promise<string> {
   switch (format) {
     case 'markdown':
-      return toMarkdown(node);
+      return (await loadMarkdown()).toMarkdown(node);
     case 'json':
       return JSON.stringify(node.toJSON());
     case 'text':

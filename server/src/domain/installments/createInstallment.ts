@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { readDraftContent } from '../../content/draftContent.ts';
 import { editorSchema } from '../../content/editorSchema.ts';
 import type { Database } from '../../db/schema.ts';
-import { importDocument } from '../../publish/importDocument.ts';
+import { loadImport } from '../../publish/loadOnFirstUse.ts';
 import type { DocStore } from '../../store/docStore.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import { newId, nowIso } from '../../ids.ts';
@@ -25,7 +25,9 @@ export async function createInstallment(
   input: CreateInstallmentInput,
 ): Promise<InstallmentSummary> {
   await requireSeriesCapability(db, actor, seriesId, 'edit');
-  const imported = input.import ? importDocument(input.import, input.title) : null;
+  const imported = input.import
+    ? (await loadImport()).importDocument(input.import, input.title)
+    : null;
   const title = imported?.title ?? input.title ?? 'Untitled';
   const id = newId();
   let content: ReturnType<typeof readDraftContent> | null = null;

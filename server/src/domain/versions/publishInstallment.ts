@@ -4,7 +4,7 @@ import type { DraftDocs } from '../../content/draftDocs.ts';
 import type { Database } from '../../db/schema.ts';
 import type { InstallmentEvents } from '../../events/installmentEvents.ts';
 import { AppError, notFound } from '../../errors/appError.ts';
-import { toMarkdown } from '../../publish/markdown.ts';
+import { loadMarkdown } from '../../publish/loadOnFirstUse.ts';
 import { readNode } from '../../publish/pmJson.ts';
 import { publishChecks } from '../../publish/publishChecks.ts';
 import { renderHtml } from '../../publish/renderHtml.ts';
@@ -92,6 +92,7 @@ export async function publishInstallment(
     );
   }
   const text = draft.node.textBetween(0, draft.node.content.size, '\n\n', '\n');
+  const { toMarkdown } = await loadMarkdown();
   const { summary, event } = await deps.db.transaction().execute(async (trx) => {
     // After the highest number ever used: a withdrawn version's number is not reused.
     const last = await trx
