@@ -46,8 +46,12 @@ describe.skipIf(!hasChromium)('the link dialog', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await editor.locator('a').count()).toBe(0);
+    // Tiptap's focus command restores the selection on the next animation frame.
+    await page.waitForFunction(
+      (expected) => window.getSelection()?.toString() === expected,
+      'the manual',
+    );
     expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-    expect(await page.evaluate(selectedText)).toBe('the manual');
 
     // Ctrl+K again, an address, Enter: the selection is a link in the document.
     await page.keyboard.press('Control+K');

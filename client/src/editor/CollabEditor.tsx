@@ -98,8 +98,12 @@ export function CollabEditor({
   const openLinkDialog = useCallback(() => setLinkDialog(true), []);
   // Back to the text with the selection it had: the dialog is gone first, so nothing takes the focus after.
   const closeLinkDialog = useCallback(() => {
+    const { from, to } = editor.state.selection;
     flushSync(() => setLinkDialog(false));
-    editor.commands.focus();
+    // Focus synchronously and put the selection back as it was (Tiptap's focus command
+    // waits a frame, during which the dialog's focus return could move the caret).
+    editor.view.focus();
+    editor.commands.setTextSelection({ from, to });
   }, [editor]);
 
   return (
