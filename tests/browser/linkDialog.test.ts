@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('the link dialog', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await editor.locator('a').count()).toBe(0);
-    // Tiptap's focus command restores the selection on the next animation frame.
+    // Polled: the browser reports the restored selection after its own event turn.
     await page.waitForFunction(
       (expected) => window.getSelection()?.toString() === expected,
       'the manual',

@@ -8,6 +8,12 @@ interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /**
+   * Whether closing focuses what had the focus before. A caller that puts the
+   * focus back itself (the editor, with its exact selection) says false: a
+   * plain focus() would put the editor's caret at the start first.
+   */
+  returnFocus?: boolean;
 }
 
 /**
@@ -15,11 +21,11 @@ interface Props {
  * cycles inside it, and focus returns to where it was when it closes. A field
  * inside with `autoFocus` keeps the focus; otherwise the dialog takes it.
  */
-export function Modal({ title, onClose, children }: Props) {
+export function Modal({ title, onClose, children, returnFocus = true }: Props) {
   const dialogRef = useRef<HTMLDivElement>(null);
   // Read while rendering: by the time effects run, an autoFocus field inside has the focus.
   const [previous] = useState(() =>
-    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+    returnFocus && document.activeElement instanceof HTMLElement ? document.activeElement : null,
   );
   const titleId = useId();
   const onCloseRef = useRef(onClose);

@@ -96,14 +96,16 @@ export function CollabEditor({
   const counts = useDocumentCounts(editor);
   const removedWords = useRemovedWords(editor, session.ydoc);
   const openLinkDialog = useCallback(() => setLinkDialog(true), []);
-  // Back to the text with the selection it had: the dialog is gone first, so nothing takes the focus after.
+  // Back to the text with the selection it had. The dialog does not return the focus itself
+  // (focusing the editor's element would put the caret at the start, and the browser's
+  // selectionchange from that could land after ours): the selection goes into the editor's
+  // state first, then view.focus() writes it to the DOM together with the focus, at once
+  // (Tiptap's focus command would wait a frame).
   const closeLinkDialog = useCallback(() => {
     const { from, to } = editor.state.selection;
     flushSync(() => setLinkDialog(false));
-    // Focus synchronously and put the selection back as it was (Tiptap's focus command
-    // waits a frame, during which the dialog's focus return could move the caret).
-    editor.view.focus();
     editor.commands.setTextSelection({ from, to });
+    editor.view.focus();
   }, [editor]);
 
   return (

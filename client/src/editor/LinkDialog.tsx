@@ -35,7 +35,7 @@ export function LinkDialog({ editor, onClose }: Props) {
   }
 
   return (
-    <Modal title={initial ? 'Edit link' : 'Add link'} onClose={onClose}>
+    <Modal title={initial ? 'Edit link' : 'Add link'} onClose={onClose} returnFocus={false}>
       <form className="form link-dialog" onSubmit={submit} noValidate>
         <TextField
           label="Link to"

@@ -82,6 +82,20 @@ describe('watchRestores', () => {
     expect(reports[0]?.removed).toBe('I carried it down the corridor.\nBy dawn it was gone.');
   });
 
+  it('RESTORE-2 does not count a paragraph the restore put back word for word', () => {
+    const { olive, bea, reports } = twoWriters();
+    // Bea's editor re-writes Olive's paragraph with the same text (as its own items).
+    const fragment = bea.getXmlFragment(DOC_FRAGMENT);
+    bea.transact(() => {
+      fragment.delete(0, 1);
+      fragment.insert(0, [paragraph('The night shift handed me the baton.')]);
+    });
+    sync(bea, olive);
+    restore(olive, ['The night shift handed me the baton.']);
+    sync(olive, bea);
+    expect(reports.map((r) => r.removed)).toEqual(['I carried it down the corridor.']);
+  });
+
   it('RESTORE-2 drops undo history that no longer describes the text', () => {
     const { olive, bea, undo } = twoWriters();
     const fragment = bea.getXmlFragment(DOC_FRAGMENT);

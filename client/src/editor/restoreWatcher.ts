@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import {
   asRestoreMark,
+  DOC_FRAGMENT,
   RESTORE_MAP,
   RESTORE_MARK_KEY,
   type RestoreMark,
@@ -23,19 +24,46 @@ export interface RestoreReport {
 
 /**
  * Text this doc's own client wrote that `transaction` deleted, in writing
- * order, with a line break wherever it moves to another paragraph.
+ * order, one entry per paragraph it was in.
  */
-export function ownRemovedText(transaction: Y.Transaction, clientId: number): string {
-  let text = '';
+export function ownRemovedRuns(transaction: Y.Transaction, clientId: number): string[] {
+  const runs: string[] = [];
   let parent: unknown = null;
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || struct.id.client !== clientId) return;
     if (!(struct.content instanceof Y.ContentString)) return;
-    if (parent !== null && struct.parent !== parent) text += '\n';
+    if (parent === struct.parent && runs.length > 0) runs[runs.length - 1] += struct.content.str;
+    else runs.push(struct.content.str);
     parent = struct.parent;
-    text += struct.content.str;
   });
-  return text;
+  return runs;
+}
+
+/** The plain text of every text block (paragraph, heading, list item…) in `fragment`. */
+export function blockTexts(fragment: Y.XmlFragment | Y.XmlElement): Set<string> {
+  const texts = new Set<string>();
+  for (const child of fragment.toArray()) {
+    if (child instanceof Y.XmlText) {
+      const delta = child.toDelta() as { insert: unknown }[];
+      texts.add(delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
+    } else if (child instanceof Y.XmlElement) {
+      for (const text of blockTexts(child)) texts.add(text);
+    }
+  }
+  return texts;
+}
+
+/**
+ * This tab's own words that a restore removed, a paragraph per line. A
+ * paragraph the restore put back word for word is not lost: ProseMirror can
+ * re-write a block it already shows (as this tab's own items), and a restore
+ * that replaces it with the version's identical text removes no words.
+ */
+export function removedWords(transaction: Y.Transaction, doc: Y.Doc): string {
+  const after = blockTexts(doc.getXmlFragment(DOC_FRAGMENT));
+  return ownRemovedRuns(transaction, doc.clientID)
+    .filter((run) => !after.has(run))
+    .join('\n');
 }
 
 /**
@@ -55,7 +83,7 @@ export function watchRestores(
     const mark = asRestoreMark(restores.get(RESTORE_MARK_KEY));
     if (!mark) return;
     undoManager()?.clear();
-    onRestore({ mark, removed: ownRemovedText(transaction, doc.clientID) });
+    onRestore({ mark, removed: removedWords(transaction, doc) });
   };
   doc.on('afterTransaction', onTransaction);
   return () => doc.off('afterTransaction', onTransaction);
