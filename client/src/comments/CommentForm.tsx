@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { limits } from '@baton/shared/limits.ts';
 import { isApple } from '../lib/platform.ts';
+import { noFieldErrors, useSubmit } from '../lib/useSubmit.ts';
 import { commentErrorText } from './commentErrors.ts';
 
 interface Props {
@@ -40,8 +41,7 @@ export function CommentForm({
   extra,
 }: Props) {
   const [body, setBody] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const box = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
   const length = body.trim().length;
@@ -55,17 +55,9 @@ export function CommentForm({
   }, [autoFocus]);
 
   async function submit() {
-    if (busy || length === 0 || tooLong) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(body.trim());
-      if (clearOnSubmit) setBody('');
-    } catch (e) {
-      setError(commentErrorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (length === 0 || tooLong) return;
+    const sent = await run(() => onSubmit(body.trim()), noFieldErrors);
+    if (sent && clearOnSubmit) setBody('');
   }
 
   return (
@@ -99,7 +91,7 @@ export function CommentForm({
       />
       {error && (
         <p className="field__error" id={errorId} role="alert">
-          {error}
+          {commentErrorText(error)}
         </p>
       )}
       <div className="comment-form__row">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommentThread } from '@baton/shared/comments.ts';
 import { formatUpdated } from '../lib/format.ts';
+import { noFieldErrors, useSubmit } from '../lib/useSubmit.ts';
 import { commentErrorText } from './commentErrors.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { MessageItem } from './MessageItem.tsx';
@@ -34,25 +35,13 @@ export function ThreadCard({
   onFocus,
 }: Props) {
   const [replying, setReplying] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   // The server allows the thread's author (who may still comment) or anyone who can edit.
   const canResolve = canEdit || (canComment && thread.author.id === me);
   const showReply = canComment && (focused || replying);
 
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(commentErrorText(e));
-    }
-  }
-
   async function toggleResolved() {
-    setBusy(true);
-    await run(() => store.setResolved(thread.id, !thread.resolved));
-    setBusy(false);
+    await run(() => store.setResolved(thread.id, !thread.resolved), noFieldErrors);
   }
 
   const resolveButton = canResolve && (
@@ -109,7 +98,9 @@ export function ThreadCard({
             onEdit={async (body) => {
               await store.editMessage(message.id, body);
             }}
-            onDelete={() => run(() => store.deleteMessage(message.id))}
+            onDelete={async () => {
+              await run(() => store.deleteMessage(message.id), noFieldErrors);
+            }}
           />
         ))}
       </ol>
@@ -121,7 +112,7 @@ export function ThreadCard({
       )}
       {error && (
         <p className="field__error" role="alert">
-          {error}
+          {commentErrorText(error)}
         </p>
       )}
       {showReply && (

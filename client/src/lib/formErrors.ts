@@ -3,6 +3,8 @@
  * `fields`) into one message per field, ready to show next to the input.
  */
 
+import type { ApiError } from '../api/http.ts';
+
 /** The part of a zod issue we read; kept structural so zod stays a shared/ dependency. */
 interface Issue {
   readonly path: readonly PropertyKey[];
@@ -41,4 +43,11 @@ export function sentence(message: string): string {
   if (!trimmed) return 'Check this field.';
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** A failed action in one line a person can act on: "Could not …: why." */
+export function couldNot(what: string, problem: ApiError): string {
+  return problem.status === 0
+    ? `Could not ${what}: the server could not be reached.`
+    : `Could not ${what}: ${problem.message}`;
 }

@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ShareLinkPreview } from '@baton/shared/members.ts';
 import { api } from '../api/endpoints.ts';
 import type { ApiError } from '../api/http.ts';
-import { toApiError, useResource } from '../api/useResource.ts';
+import { useResource } from '../api/useResource.ts';
 import { useSession } from '../auth/authClient.ts';
 import { withNext } from '../auth/returnTo.ts';
 import { Loading } from '../components/Loading.tsx';
 import { formatExpiry } from '../lib/format.ts';
 import { describeRole, withArticle } from '../lib/roleText.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { noFieldErrors, useSubmit } from '../lib/useSubmit.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
 /** `/join/:token`: what a share link grants, then sign in (or up) and join. Works signed out. */
@@ -33,20 +33,14 @@ export function JoinPage() {
 function JoinCard({ token, preview }: { token: string; preview: ShareLinkPreview }) {
   const session = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const here = `/join/${encodeURIComponent(token)}`;
   const user = session.data?.user;
 
   async function join() {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.acceptShareLink(token);
-      navigate(`/series/${encodeURIComponent(result.seriesId)}`, { replace: true });
-    } catch (e) {
-      setError(toApiError(e));
-      setBusy(false);
+    const joined = await run(() => api.acceptShareLink(token), noFieldErrors);
+    if (joined) {
+      navigate(`/series/${encodeURIComponent(joined.value.seriesId)}`, { replace: true });
     }
   }
 

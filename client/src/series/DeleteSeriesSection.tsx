@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.ts';
-import type { ApiError } from '../api/http.ts';
-import { toApiError } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TextField } from '../components/Field.tsx';
+import { noFieldErrors, useSubmit } from '../lib/useSubmit.ts';
 
 interface Props {
   seriesId: string;
@@ -14,22 +13,13 @@ interface Props {
 /** Deleting a series for good, confirmed by typing its title. */
 export function DeleteSeriesSection({ seriesId, title, onDeleted }: Props) {
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const matches = typed.trim() === title.trim();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!matches) return;
-    setError(null);
-    setBusy(true);
-    try {
-      await api.deleteSeries(seriesId);
-      onDeleted();
-    } catch (e) {
-      setError(toApiError(e));
-      setBusy(false);
-    }
+    if (await run(() => api.deleteSeries(seriesId), noFieldErrors)) onDeleted();
   }
 
   return (

@@ -2,16 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { createInstallmentInput, type InstallmentSummary } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { api } from '../api/endpoints.ts';
-import type { ApiError } from '../api/http.ts';
-import { toApiError } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TextField } from '../components/Field.tsx';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromServer,
-  withoutField,
-  type FieldErrors,
-} from '../lib/formErrors.ts';
+import { useSubmit } from '../lib/useSubmit.ts';
 
 interface Props {
   seriesId: string;
@@ -23,28 +16,16 @@ interface Props {
 /** "New installment": a title; the server numbers it. */
 export function NewInstallmentForm({ seriesId, nextNumber, onCreated, autoFocus }: Props) {
   const [title, setTitle] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, validate, run, editField } = useSubmit();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    const parsed = createInstallmentInput.safeParse({ title });
-    if (!parsed.success) return setFields(fieldErrorsFromIssues(parsed.error.issues));
-    setFields({});
-    setBusy(true);
-    try {
-      const created = await api.createInstallment(seriesId, parsed.data);
-      setTitle('');
-      onCreated(created);
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'validation_failed') setFields(fieldErrorsFromServer(apiError.fields));
-      else setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    const input = validate(createInstallmentInput, { title });
+    if (!input) return;
+    const created = await run(() => api.createInstallment(seriesId, input));
+    if (!created) return;
+    setTitle('');
+    onCreated(created.value);
   }
 
   return (
@@ -58,7 +39,7 @@ export function NewInstallmentForm({ seriesId, nextNumber, onCreated, autoFocus 
           limit={{ noun: 'Title', max: limits.installmentTitleMax }}
           onChange={(e) => {
             setTitle(e.target.value);
-            setFields((f) => withoutField(withoutField(f, 'title'), ''));
+            editField('title');
           }}
           error={fields.title ?? fields['']}
           autoFocus={autoFocus}

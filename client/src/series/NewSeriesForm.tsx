@@ -2,16 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { createSeriesInput, type SeriesSummary } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { api } from '../api/endpoints.ts';
-import { toApiError } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import type { ApiError } from '../api/http.ts';
 import { TextField } from '../components/Field.tsx';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromServer,
-  withoutField,
-  type FieldErrors,
-} from '../lib/formErrors.ts';
+import { useSubmit } from '../lib/useSubmit.ts';
 
 /** "New series": a title, validated with the shared schema, then created. */
 export function NewSeriesForm({
@@ -22,31 +15,16 @@ export function NewSeriesForm({
   autoFocus?: boolean;
 }) {
   const [title, setTitle] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, validate, run, editField } = useSubmit();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    const parsed = createSeriesInput.safeParse({ title });
-    if (!parsed.success) {
-      setFields(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFields({});
-    setBusy(true);
-    try {
-      const created = await api.createSeries(parsed.data);
-      setTitle('');
-      onCreated(created);
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'validation_failed') setFields(fieldErrorsFromServer(apiError.fields));
-      else setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    const input = validate(createSeriesInput, { title });
+    if (!input) return;
+    const created = await run(() => api.createSeries(input));
+    if (!created) return;
+    setTitle('');
+    onCreated(created.value);
   }
 
   return (
@@ -60,7 +38,7 @@ export function NewSeriesForm({
           limit={{ noun: 'Title', max: limits.seriesTitleMax }}
           onChange={(e) => {
             setTitle(e.target.value);
-            setFields((f) => withoutField(withoutField(f, 'title'), ''));
+            editField('title');
           }}
           error={fields.title ?? fields['']}
           autoFocus={autoFocus}

@@ -7,16 +7,9 @@ import {
 import { limits } from '@baton/shared/limits.ts';
 import { slugify } from '@baton/shared/slug.ts';
 import { api } from '../api/endpoints.ts';
-import type { ApiError } from '../api/http.ts';
-import { toApiError } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TextAreaField, TextField } from '../components/Field.tsx';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromServer,
-  withoutField,
-  type FieldErrors,
-} from '../lib/formErrors.ts';
+import { serverFieldErrors, useSubmit, type FieldsOf } from '../lib/useSubmit.ts';
 
 interface Props {
   series: SeriesSummary;
@@ -24,39 +17,29 @@ interface Props {
   onCancel: () => void;
 }
 
+const slugTakenOrInvalid: FieldsOf = (error) =>
+  error.code === 'slug_taken'
+    ? { slug: 'Another series already uses this address. Pick another.' }
+    : serverFieldErrors(error);
+
 /** Title, public address (slug) and description of a series; sends only what changed. */
 export function SeriesSettingsForm({ series, onSaved, onCancel }: Props) {
   const [title, setTitle] = useState(series.title);
   const [slug, setSlug] = useState(series.slug);
   const [description, setDescription] = useState(series.description);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, validate, run, editField } = useSubmit();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     const changes: UpdateSeriesInput = {};
     if (title.trim() !== series.title) changes.title = title;
     if (slug.trim() !== series.slug) changes.slug = slug;
     if (description.trim() !== series.description) changes.description = description;
     if (Object.keys(changes).length === 0) return onCancel();
-    const parsed = updateSeriesInput.safeParse(changes);
-    if (!parsed.success) return setFields(fieldErrorsFromIssues(parsed.error.issues));
-    setFields({});
-    setBusy(true);
-    try {
-      onSaved(await api.updateSeries(series.id, parsed.data));
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'slug_taken')
-        setFields({ slug: 'Another series already uses this address. Pick another.' });
-      else if (apiError.code === 'validation_failed')
-        setFields(fieldErrorsFromServer(apiError.fields));
-      else setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    const input = validate(updateSeriesInput, changes);
+    if (!input) return;
+    const saved = await run(() => api.updateSeries(series.id, input), slugTakenOrInvalid);
+    if (saved) onSaved(saved.value);
   }
 
   const previewSlug = slug.trim() || slugify(title);
@@ -69,7 +52,7 @@ export function SeriesSettingsForm({ series, onSaved, onCancel }: Props) {
         limit={{ noun: 'Title', max: limits.seriesTitleMax }}
         onChange={(e) => {
           setTitle(e.target.value);
-          setFields((f) => withoutField(f, 'title'));
+          editField('title');
         }}
         error={fields.title}
       />
@@ -110,7 +93,7 @@ export function SeriesSettingsForm({ series, onSaved, onCancel }: Props) {
         limit={{ noun: 'Description', max: limits.seriesDescriptionMax }}
         onChange={(e) => {
           setDescription(e.target.value);
-          setFields((f) => withoutField(f, 'description'));
+          editField('description');
         }}
         error={fields.description}
         hint="One or two sentences for the public series page."

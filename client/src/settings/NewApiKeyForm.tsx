@@ -6,8 +6,9 @@ import {
   type ApiKeyExpiryDays,
   type CreatedApiKey,
 } from '../api/apiKeys.ts';
-import { toApiError } from '../api/useResource.ts';
 import { TextField } from '../components/Field.tsx';
+import { couldNot } from '../lib/formErrors.ts';
+import { noFieldErrors, useSubmit } from '../lib/useSubmit.ts';
 
 interface Props {
   onCreated: (key: CreatedApiKey) => void;
@@ -18,32 +19,20 @@ export function NewApiKeyForm({ onCreated }: Props) {
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<ApiKeyExpiryDays>(90);
   const [nameError, setNameError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const expiryId = useId();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
     const trimmed = name.trim();
     if (!trimmed) return setNameError('Give the key a name, e.g. the script that uses it.');
     if (trimmed.length > apiKeyNameMax)
       return setNameError(`Use at most ${apiKeyNameMax} characters.`);
     setNameError(undefined);
-    setBusy(true);
-    try {
-      onCreated(await apiKeysApi.create(trimmed, expiry));
-      setName('');
-    } catch (e) {
-      const problem = toApiError(e);
-      setFormError(
-        problem.status === 0
-          ? 'Could not create the key: the server could not be reached.'
-          : `Could not create the key: ${problem.message}`,
-      );
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => apiKeysApi.create(trimmed, expiry), noFieldErrors);
+    if (!created) return;
+    onCreated(created.value);
+    setName('');
   }
 
   return (
@@ -89,9 +78,9 @@ export function NewApiKeyForm({ onCreated }: Props) {
           {busy ? 'Creating…' : 'Create key'}
         </button>
       </div>
-      {formError && (
+      {error && (
         <p className="field__error" role="alert">
-          {formError}
+          {couldNot('create the key', error)}
         </p>
       )}
     </form>

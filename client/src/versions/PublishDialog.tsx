@@ -2,14 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { limits } from '@baton/shared/limits.ts';
 import type { PublishResult } from '@baton/shared/publish.ts';
 import { tooLong } from '@baton/shared/textLength.ts';
-import type { ApiError } from '../api/http.ts';
-import { toApiError, useResource } from '../api/useResource.ts';
+import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { fieldErrorsFromServer, sentence } from '../lib/formErrors.ts';
+import { sentence } from '../lib/formErrors.ts';
 import { partLabel } from '../lib/format.ts';
 import { isApple } from '../lib/platform.ts';
+import { serverFieldErrors, useSubmit, type FieldsOf } from '../lib/useSubmit.ts';
 import { PublishFindings } from './PublishFindings.tsx';
 import { readerLinks } from './readerLinks.ts';
 import { versionsApi } from './versionsApi.ts';
@@ -37,6 +37,12 @@ interface Props {
 }
 
 /** "Publish": the checks as warnings, a note, then the new version and its public page. */
+/** A refused note shows under the note; any other refusal above the actions. */
+const noteRefused: FieldsOf = (error) => {
+  const fields = serverFieldErrors(error);
+  return fields?.note ? fields : null;
+};
+
 export function PublishDialog({
   installment,
   latestNumber,
@@ -50,37 +56,27 @@ export function PublishDialog({
   const { state, reload } = useResource(`publish-checks:${installment.id}`, (signal) =>
     versionsApi.publishChecks(installment.id, signal),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [noteError, setNoteError] = useState<string | undefined>();
+  const { busy, error, fields, run, editField } = useSubmit();
   const [result, setResult] = useState<PublishResult | null>(null);
   const noteId = useId();
   const blockingId = useId();
   const checks = state.status === 'ready' ? state.data : null;
   // A long note is kept and flagged, never cut; publishing waits until it fits.
   const noteTooLong = tooLong('Note', note, limits.versionNoteMax);
-  const noteProblem = noteTooLong ? sentence(noteTooLong) : noteError;
+  const noteProblem = noteTooLong ? sentence(noteTooLong) : fields.note;
 
   async function publish(event?: FormEvent) {
     event?.preventDefault();
     if (busy || state.status === 'loading' || checks?.blocking || noteTooLong) return;
-    setBusy(true);
-    setError(null);
-    setNoteError(undefined);
-    try {
-      const trimmed = note.trim();
-      const published = await versionsApi.publish(installment.id, trimmed ? { note: trimmed } : {});
-      setResult(published);
-      if (published.created) onNoteChange('');
-      onPublished(published);
-    } catch (e) {
-      const apiError = toApiError(e);
-      const fields = fieldErrorsFromServer(apiError.fields);
-      if (apiError.code === 'validation_failed' && fields.note) setNoteError(fields.note);
-      else setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    const trimmed = note.trim();
+    const done = await run(
+      () => versionsApi.publish(installment.id, trimmed ? { note: trimmed } : {}),
+      noteRefused,
+    );
+    if (!done) return;
+    setResult(done.value);
+    if (done.value.created) onNoteChange('');
+    onPublished(done.value);
   }
 
   const title = `Publish ${partLabel(installment.number)}`;
@@ -159,7 +155,7 @@ export function PublishDialog({
             placeholder={latestNumber ? 'Fixed the ending; new paragraph on…' : 'First version'}
             onChange={(e) => {
               onNoteChange(e.target.value);
-              setNoteError(undefined);
+              editField('note');
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (isApple ? e.metaKey : e.ctrlKey)) void publish();

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { Invitation } from '@baton/shared/members.ts';
 import { api } from '../../api/endpoints.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { formatUpdated } from '../../lib/format.ts';
+import { noFieldErrors, useSubmit } from '../../lib/useSubmit.ts';
 import { membershipErrorMessage } from './membershipErrors.ts';
 
 interface Props {
@@ -33,19 +32,14 @@ function InvitationRow({
   invitation,
   onWithdrawn,
 }: Omit<Props, 'invitations'> & { invitation: Invitation }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   async function withdraw() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.withdrawInvitation(seriesId, invitation.id);
-      onWithdrawn(invitation.id);
-    } catch (e) {
-      setError(membershipErrorMessage(toApiError(e), 'withdraw the invitation'));
-      setBusy(false);
-    }
+    const withdrawn = await run(
+      () => api.withdrawInvitation(seriesId, invitation.id),
+      noFieldErrors,
+    );
+    if (withdrawn) onWithdrawn(invitation.id);
   }
 
   return (
@@ -68,7 +62,7 @@ function InvitationRow({
       </div>
       {error && (
         <p className="field__error people__error" role="alert">
-          {error}
+          {membershipErrorMessage(error, 'withdraw the invitation')}
         </p>
       )}
     </li>

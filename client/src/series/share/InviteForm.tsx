@@ -2,15 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { inviteMemberInput, type InviteResult } from '@baton/shared/members.ts';
 import { roles, type Role } from '@baton/shared/roles.ts';
 import { api } from '../../api/endpoints.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { TextField } from '../../components/Field.tsx';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromServer,
-  type FieldErrors,
-} from '../../lib/formErrors.ts';
 import { roleLabel, withArticle } from '../../lib/roleText.ts';
+import { serverFieldErrors, useSubmit, type FieldsOf } from '../../lib/useSubmit.ts';
 import { membershipErrorMessage } from './membershipErrors.ts';
+
+/** Every refusal shows at the email field: it is about whom you invited. */
+const atEmail: FieldsOf = (error) =>
+  serverFieldErrors(error) ?? { email: membershipErrorMessage(error, 'invite them') };
 
 interface Props {
   seriesId: string;
@@ -21,34 +20,25 @@ interface Props {
 export function InviteForm({ seriesId, onInvited }: Props) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
-  const [fields, setFields] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, fields, validate, run } = useSubmit();
   const roleId = useId();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    const parsed = inviteMemberInput.safeParse({ email, role });
-    if (!parsed.success) return setFields(fieldErrorsFromIssues(parsed.error.issues));
-    setFields({});
-    setBusy(true);
-    try {
-      const result = await api.inviteMember(seriesId, parsed.data);
-      onInvited(result);
-      setEmail('');
-      setDone(
-        result.kind === 'member'
-          ? `${result.member.name || result.member.email} is now ${withArticle(result.member.role)}.`
-          : `Invitation saved: ${result.invitation.email} joins as ${withArticle(result.invitation.role)} on signing up with this email.`,
-      );
-    } catch (e) {
-      const error = toApiError(e);
-      if (error.code === 'validation_failed') setFields(fieldErrorsFromServer(error.fields));
-      else setFields({ email: membershipErrorMessage(error, 'invite them') });
-    } finally {
-      setBusy(false);
-    }
+    const input = validate(inviteMemberInput, { email, role });
+    if (!input) return;
+    const invited = await run(() => api.inviteMember(seriesId, input), atEmail);
+    if (!invited) return;
+    const result = invited.value;
+    onInvited(result);
+    setEmail('');
+    setDone(
+      result.kind === 'member'
+        ? `${result.member.name || result.member.email} is now ${withArticle(result.member.role)}.`
+        : `Invitation saved: ${result.invitation.email} joins as ${withArticle(result.invitation.role)} on signing up with this email.`,
+    );
   }
 
   return (

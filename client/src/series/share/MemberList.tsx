@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 import type { Member } from '@baton/shared/members.ts';
 import { can, roles, type Role } from '@baton/shared/roles.ts';
 import { api } from '../../api/endpoints.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { roleLabel } from '../../lib/roleText.ts';
+import { noFieldErrors, useSubmit } from '../../lib/useSubmit.ts';
 import { membershipErrorMessage } from './membershipErrors.ts';
 
 interface Props {
@@ -66,32 +66,26 @@ function MemberRow({
   onRemoved,
   onLeft,
 }: RowProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
+  // What the last attempt was, for its error message.
+  const [attempt, setAttempt] = useState('change the role');
   const name = member.name || member.email;
   const errorId = useId();
 
   async function changeRole(role: Role) {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await api.changeRole(seriesId, member.userId, { role }));
-    } catch (e) {
-      setError(membershipErrorMessage(toApiError(e), 'change the role'));
-    } finally {
-      setBusy(false);
-    }
+    setAttempt('change the role');
+    const changed = await run(
+      () => api.changeRole(seriesId, member.userId, { role }),
+      noFieldErrors,
+    );
+    if (changed) onChanged(changed.value);
   }
 
   async function remove() {
-    setError(null);
-    try {
-      await api.removeMember(seriesId, member.userId);
-      if (isSelf) onLeft();
-      else onRemoved(member.userId);
-    } catch (e) {
-      setError(membershipErrorMessage(toApiError(e), isSelf ? 'leave the series' : 'remove them'));
-    }
+    setAttempt(isSelf ? 'leave the series' : 'remove them');
+    if (!(await run(() => api.removeMember(seriesId, member.userId), noFieldErrors))) return;
+    if (isSelf) onLeft();
+    else onRemoved(member.userId);
   }
 
   const roleControl = canManage ? (
@@ -161,7 +155,7 @@ function MemberRow({
       )}
       {error && (
         <p id={errorId} className="field__error people__error" role="alert">
-          {error}
+          {membershipErrorMessage(error, attempt)}
         </p>
       )}
     </li>

@@ -6,13 +6,12 @@ import {
   type ShareLink,
 } from '@baton/shared/members.ts';
 import { api } from '../../api/endpoints.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { CopyField } from '../../components/CopyField.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { formatExpiry, formatUpdated } from '../../lib/format.ts';
-import { fieldErrorsFromIssues } from '../../lib/formErrors.ts';
 import { roleLabel, withArticle } from '../../lib/roleText.ts';
+import { noFieldErrors, useSubmit } from '../../lib/useSubmit.ts';
 import { membershipErrorMessage } from './membershipErrors.ts';
 
 interface Props {
@@ -49,33 +48,27 @@ export function ShareLinks({ seriesId, links, onCreated, onRevoked }: Props) {
 function NewLinkForm({ seriesId, onCreated }: Pick<Props, 'seriesId' | 'onCreated'>) {
   const [role, setRole] = useState<LinkRole>('viewer');
   const [expiry, setExpiry] = useState('7');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, validate, run } = useSubmit();
   const roleId = useId();
   const expiryId = useId();
   const errorId = useId();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     const days = expiry === 'never' ? null : Number(expiry);
-    const parsed = createShareLinkInput.safeParse({
+    const input = validate(createShareLinkInput, {
       role,
       ...(days === null
         ? {}
         : { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString() }),
     });
-    if (!parsed.success)
-      return setError(Object.values(fieldErrorsFromIssues(parsed.error.issues))[0] ?? null);
-    setBusy(true);
-    try {
-      onCreated(await api.createShareLink(seriesId, parsed.data));
-    } catch (e) {
-      setError(membershipErrorMessage(toApiError(e), 'create the link'));
-    } finally {
-      setBusy(false);
-    }
+    if (!input) return;
+    const created = await run(() => api.createShareLink(seriesId, input), noFieldErrors);
+    if (created) onCreated(created.value);
   }
+  const message = error
+    ? membershipErrorMessage(error, 'create the link')
+    : (Object.values(fields)[0] ?? null);
 
   return (
     <form className="link-form" onSubmit={onSubmit} noValidate aria-label="Create a share link">
@@ -117,13 +110,13 @@ function NewLinkForm({ seriesId, onCreated }: Pick<Props, 'seriesId' | 'onCreate
         type="submit"
         className="button"
         disabled={busy}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={message ? errorId : undefined}
       >
         {busy ? 'Creating…' : 'Create link'}
       </button>
-      {error && (
+      {message && (
         <p id={errorId} className="field__error link-form__error" role="alert">
-          {error}
+          {message}
         </p>
       )}
     </form>
@@ -135,16 +128,10 @@ function LinkRow({
   link,
   onRevoked,
 }: Pick<Props, 'seriesId' | 'onRevoked'> & { link: ShareLink }) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmit();
 
   async function revoke() {
-    setError(null);
-    try {
-      await api.revokeShareLink(seriesId, link.id);
-      onRevoked(link.id);
-    } catch (e) {
-      setError(membershipErrorMessage(toApiError(e), 'revoke the link'));
-    }
+    if (await run(() => api.revokeShareLink(seriesId, link.id), noFieldErrors)) onRevoked(link.id);
   }
 
   return (
@@ -171,7 +158,7 @@ function LinkRow({
       </div>
       {error && (
         <p className="field__error" role="alert">
-          {error}
+          {membershipErrorMessage(error, 'revoke the link')}
         </p>
       )}
     </li>

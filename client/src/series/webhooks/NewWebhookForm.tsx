@@ -7,13 +7,9 @@ import {
   type WebhookWithSecret,
 } from '@baton/shared/webhooks.ts';
 import { webhooksApi } from '../../api/webhooks.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { TextField } from '../../components/Field.tsx';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromServer,
-  type FieldErrors,
-} from '../../lib/formErrors.ts';
+import { couldNot } from '../../lib/formErrors.ts';
+import { useSubmit } from '../../lib/useSubmit.ts';
 import { eventLabel } from './webhookText.ts';
 
 interface Props {
@@ -27,9 +23,7 @@ interface Props {
 export function NewWebhookForm({ seriesId, full, onCreated }: Props) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([...webhookEventTypes]);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, validate, run } = useSubmit();
 
   function toggle(type: WebhookEventType, on: boolean) {
     setEvents((list) => (on ? [...list, type] : list.filter((t) => t !== type)));
@@ -37,26 +31,12 @@ export function NewWebhookForm({ seriesId, full, onCreated }: Props) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
-    const parsed = createWebhookInput.safeParse({ url, events });
-    if (!parsed.success) return setFields(fieldErrorsFromIssues(parsed.error.issues));
-    setFields({});
-    setBusy(true);
-    try {
-      onCreated(await webhooksApi.create(seriesId, parsed.data));
-      setUrl('');
-    } catch (e) {
-      const problem = toApiError(e);
-      if (problem.code === 'validation_failed') setFields(fieldErrorsFromServer(problem.fields));
-      else
-        setFormError(
-          problem.status === 0
-            ? 'Could not add the webhook: the server could not be reached.'
-            : `Could not add the webhook: ${problem.message}`,
-        );
-    } finally {
-      setBusy(false);
-    }
+    const input = validate(createWebhookInput, { url, events });
+    if (!input) return;
+    const created = await run(() => webhooksApi.create(seriesId, input));
+    if (!created) return;
+    onCreated(created.value);
+    setUrl('');
   }
 
   return (
@@ -90,9 +70,9 @@ export function NewWebhookForm({ seriesId, full, onCreated }: Props) {
         ))}
         {fields.events && <p className="field__error">{fields.events}</p>}
       </fieldset>
-      {formError && (
+      {error && (
         <p className="field__error" role="alert">
-          {formError}
+          {couldNot('add the webhook', error)}
         </p>
       )}
       <div className="form__actions">

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { Webhook, WebhookWithSecret } from '@baton/shared/webhooks.ts';
-import { toApiError } from '../../api/useResource.ts';
 import { webhooksApi } from '../../api/webhooks.ts';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { formatUpdated } from '../../lib/format.ts';
+import { couldNot } from '../../lib/formErrors.ts';
+import { noFieldErrors, useSubmit } from '../../lib/useSubmit.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { SecretReveal } from './SecretReveal.tsx';
 import { eventLabel } from './webhookText.ts';
@@ -29,42 +30,31 @@ export function WebhookCard({
 }: Props) {
   const [logOpen, setLogOpen] = useState(false);
   const [logRefresh, setLogRefresh] = useState(0);
-  const [busy, setBusy] = useState<'test' | 'toggle' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
+  // The last action, for its busy label and its error message.
+  const [attempt, setAttempt] = useState<{ kind: 'test' | 'toggle' | 'other'; what: string }>({
+    kind: 'other',
+    what: '',
+  });
   const logId = useId();
 
-  async function run(what: string, action: () => Promise<void>) {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      const problem = toApiError(e);
-      setError(
-        problem.status === 0
-          ? `Could not ${what}: the server could not be reached.`
-          : `Could not ${what}: ${problem.message}`,
-      );
-    }
+  async function act(kind: 'test' | 'toggle' | 'other', what: string, action: () => Promise<void>) {
+    setAttempt({ kind, what });
+    await run(action, noFieldErrors);
   }
 
-  async function sendTest() {
-    setBusy('test');
-    await run('send a test', async () => {
+  const sendTest = () =>
+    act('test', 'send a test', async () => {
       await webhooksApi.sendTest(hook.id);
       setLogOpen(true);
       setLogRefresh((n) => n + 1);
     });
-    setBusy(null);
-  }
 
-  async function toggle() {
-    setBusy('toggle');
-    await run(hook.enabled ? 'disable the webhook' : 'enable the webhook', async () => {
+  const toggle = () =>
+    act('toggle', hook.enabled ? 'disable the webhook' : 'enable the webhook', async () => {
       onChanged(await webhooksApi.update(hook.id, { enabled: !hook.enabled }));
       setLogRefresh((n) => n + 1);
     });
-    setBusy(null);
-  }
 
   return (
     <li className={`webhook${hook.enabled ? '' : ' webhook--off'}`} data-testid="webhook">
@@ -90,18 +80,13 @@ export function WebhookCard({
           type="button"
           className="button button--small"
           onClick={sendTest}
-          disabled={busy !== null || !hook.enabled}
+          disabled={busy || !hook.enabled}
           title={hook.enabled ? 'Sends a ping event to this address' : 'Enable the webhook first'}
         >
-          {busy === 'test' ? 'Sending…' : 'Send test'}
+          {busy && attempt.kind === 'test' ? 'Sending…' : 'Send test'}
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={toggle}
-          disabled={busy !== null}
-        >
-          {busy === 'toggle' ? 'Saving…' : hook.enabled ? 'Disable' : 'Enable'}
+        <button type="button" className="button button--small" onClick={toggle} disabled={busy}>
+          {busy && attempt.kind === 'toggle' ? 'Saving…' : hook.enabled ? 'Disable' : 'Enable'}
         </button>
         <button
           type="button"
@@ -119,7 +104,7 @@ export function WebhookCard({
           confirmLabel="Rotate"
           busyLabel="Rotating…"
           onConfirm={() =>
-            run('rotate the secret', async () =>
+            act('other', 'rotate the secret', async () =>
               onSecretRotated(await webhooksApi.rotateSecret(hook.id)),
             )
           }
@@ -131,7 +116,7 @@ export function WebhookCard({
           confirmLabel="Delete"
           busyLabel="Deleting…"
           onConfirm={() =>
-            run('delete the webhook', async () => {
+            act('other', 'delete the webhook', async () => {
               await webhooksApi.remove(hook.id);
               onDeleted(hook.id);
             })
@@ -140,7 +125,7 @@ export function WebhookCard({
       </div>
       {error && (
         <p className="field__error" role="alert">
-          {error}
+          {couldNot(attempt.what, error)}
         </p>
       )}
       {logOpen && (
