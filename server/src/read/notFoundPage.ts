@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { findPublishedSeries } from '../domain/publicReading.ts';
-import { escapeAttr, escapeText } from '../publish/escape.ts';
+import { escapeAttr, escapeText } from '../render/escape.ts';
 
 export interface WayBack {
   href: string;
