@@ -42,6 +42,20 @@ export const limits = {
   /** Presence of a client that left is remembered this long (against late echoes), then forgotten. */
   presenceTombstoneMs: 30_000,
   /**
+   * Presence relayed from another instance that is not renewed within this is
+   * dropped: clients renew every 15 s, so a dead instance's carets go within 30 s.
+   */
+  remotePresenceTimeoutMs: 30_000,
+  /** Nesting of one presence state: deeper than any caret or selection needs, far below a stack overflow. */
+  maxAwarenessStateNesting: 32,
+  /**
+   * Frames one socket sends while its document loads are kept until it is
+   * ready, and frames after an update that waits for the client's sync step 2
+   * are held; each up to this many bytes, past which the socket closes (1009).
+   */
+  maxBufferedBytesBeforeLoad: 8 * 1024 * 1024,
+  maxHeldBytesBeforeStep2: 8 * 1024 * 1024,
+  /**
    * A session confirmed for a websocket upgrade is not looked up again for this
    * long (single instance only; ending a session evicts it at once).
    */
@@ -61,9 +75,16 @@ export const limits = {
   maxJsonBodyBytes: 256 * 1024,
   /**
    * Largest body of `POST /api/series/:id/installments` (it may carry an imported
-   * file) and of the content API's writes.
+   * file) and of the content API's writes. The import form checks a file against
+   * it before reading it.
    */
   maxImportBodyBytes: 8 * 1024 * 1024,
+  /** Path ids are opaque strings; bounded so a hostile path cannot become a huge query. */
+  idMax: 64,
+  /** Part and version numbers in paths; far more than any series or installment has. */
+  pathNumberMax: 1_000_000,
+  /** Entries in a series' Atom feed, newest first. */
+  feedEntries: 100,
   seriesTitleMax: 200,
   seriesDescriptionMax: 2_000,
   slugMax: 80,
@@ -107,4 +128,8 @@ export const limits = {
   passwordMin: 8,
   passwordMax: 128,
   nameMax: 80,
+  /** The longest address RFC 5321 allows in a mail path. */
+  emailMax: 254,
+  /** API key names; better-auth's default (`maximumNameLength`), passed to it explicitly. */
+  apiKeyNameMax: 32,
 } as const;

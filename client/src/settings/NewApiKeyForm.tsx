@@ -1,7 +1,7 @@
+import { limits } from '@baton/shared/limits.ts';
 import { useId, useState, type FormEvent } from 'react';
 import {
   apiKeyExpiryDays,
-  apiKeyNameMax,
   apiKeysApi,
   type ApiKeyExpiryDays,
   type CreatedApiKey,
@@ -27,8 +27,8 @@ export function NewApiKeyForm({ onCreated }: Props) {
     setFormError(null);
     const trimmed = name.trim();
     if (!trimmed) return setNameError('Give the key a name, e.g. the script that uses it.');
-    if (trimmed.length > apiKeyNameMax)
-      return setNameError(`Use at most ${apiKeyNameMax} characters.`);
+    if (trimmed.length > limits.apiKeyNameMax)
+      return setNameError(`Use at most ${limits.apiKeyNameMax} characters.`);
     setNameError(undefined);
     setBusy(true);
     try {
@@ -58,7 +58,7 @@ export function NewApiKeyForm({ onCreated }: Props) {
           label="Name"
           name="key-name"
           value={name}
-          maxLength={apiKeyNameMax}
+          maxLength={limits.apiKeyNameMax}
           placeholder="e.g. Nightly export"
           onChange={(e) => setName(e.target.value)}
           error={nameError}
