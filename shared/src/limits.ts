@@ -35,6 +35,10 @@ export const limits = {
    * session and access checks); traffic does not extend it. HANDSHAKE_TIMEOUT_MS.
    */
   handshakeTimeoutMs: 10_000,
+  /** A write waits this long for SQLite's lock (a backup or another connection) before it fails. */
+  sqliteBusyTimeoutMs: 5_000,
+  /** PostgreSQL connections one instance opens at most; size `max_connections` for all instances. */
+  pgPoolMax: 10,
   /** A failed store write is retried this many times, waiting twice as long each time. */
   storeWriteAttempts: 6,
   storeRetryBaseMs: 200,
@@ -85,12 +89,15 @@ export const limits = {
   pathNumberMax: 1_000_000,
   /** Entries in a series' Atom feed, newest first. */
   feedEntries: 100,
+  /** Titles and descriptions, in characters: room for any real title, not for a pasted essay. */
   seriesTitleMax: 200,
   seriesDescriptionMax: 2_000,
+  /** A slug is part of every public address; also bounds the reader's path parsing. */
   slugMax: 80,
   installmentTitleMax: 200,
   /** Bounds the reorder request; far more installments than any series has. */
   installmentsPerSeriesMax: 10_000,
+  /** One comment message, and the quoted text stored with a thread (shown when it is detached). */
   commentBodyMax: 5_000,
   commentQuoteMax: 2_000,
   /** Base64 of one encoded relative position; real ones are a few dozen characters. */
@@ -99,6 +106,7 @@ export const limits = {
   eventRetentionDays: 7,
   /** A comment on an SSE stream every so often, so proxies keep it open. */
   sseKeepaliveMs: 25_000,
+  /** The note a writer adds to a published version. */
   versionNoteMax: 1_000,
   /** Largest text accepted by the import (about 200,000 words). */
   importMaxChars: 1_500_000,
@@ -125,8 +133,10 @@ export const limits = {
   webhookRetryWindowMs: 24 * 3_600_000,
   webhookLogSize: 50,
   webhookRetentionDays: 30,
+  /** Passwords, enforced by better-auth (the upper bound is its default). */
   passwordMin: 8,
   passwordMax: 128,
+  /** Display name of an account, shown on carets and comments; checked by the sign-up form. */
   nameMax: 80,
   /** The longest address RFC 5321 allows in a mail path. */
   emailMax: 254,
