@@ -68,14 +68,20 @@ const boundaryConfigs = Object.keys(BOUNDARIES).flatMap((pkg) => [
  * Layers inside server/src, by directory: commands and content reach live
  * documents through narrow interfaces (domain/liveDrafts.ts,
  * content/draftDocs.ts) and throw errors/appError.ts, never HTTP or the sync
- * core; the sync core is driven by any socket and leaves sessions to its edge
- * (upgradeHandler.ts, wsTransport.ts).
+ * core; render/ and anchors/ are pure transformations the commands call, so
+ * they reach neither commands nor transports; the sync core is driven by any
+ * socket and leaves sessions to its edge (upgradeHandler.ts, wsTransport.ts).
  */
 const LAYERS = [
   {
     dirs: ['domain', 'content'],
     forbidden: ['http', 'collab'],
     why: 'commands know nothing of transports; use the narrow interfaces they declare',
+  },
+  {
+    dirs: ['render', 'anchors'],
+    forbidden: ['http', 'collab', 'domain'],
+    why: 'rendering and anchors are transformations that commands call, not the other way round',
   },
   {
     dirs: ['collab'],

@@ -24,6 +24,14 @@ if (!runPostgres) {
   console.warn('Skipping the PostgreSQL integration run: nothing listens on 127.0.0.1:5432.');
 }
 
+// The Fanout contract runs against Redis too when it is there; likewise skipped
+// with a message without it, and required under CI=true.
+const redisUp = await reachable('127.0.0.1', 6379);
+const runRedis = redisUp || process.env.CI === 'true';
+if (!runRedis) {
+  console.warn('Skipping the Redis fan-out contract: nothing listens on 127.0.0.1:6379.');
+}
+
 /** Suites that exercise the store through the server (the rest are store-independent). */
 const storeSuites = [
   'tests/integration/api.test.ts',
@@ -59,7 +67,7 @@ export default defineConfig({
             'client/src/**/*.test.ts',
           ],
           environment: 'node',
-          env: { BATON_TEST_PG: runPostgres ? '1' : '' },
+          env: { BATON_TEST_PG: runPostgres ? '1' : '', BATON_TEST_REDIS: runRedis ? '1' : '' },
         },
       },
       {

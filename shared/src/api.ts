@@ -60,8 +60,8 @@ export const updateInstallmentInput = z.strictObject({
 });
 export type UpdateInstallmentInput = z.infer<typeof updateInstallmentInput>;
 
-/** Path ids are opaque strings; bounded so a hostile path cannot become a huge query. */
-export const idParam = z.string().min(1).max(64);
+/** Path ids are opaque strings, bounded (limits.idMax). */
+export const idParam = z.string().min(1).max(limits.idMax);
 
 /** `PUT /api/series/:id/installment-order`: every live installment of the series, in reading order. */
 export const installmentOrderInput = z.strictObject({

@@ -35,12 +35,30 @@ export const limits = {
    * session and access checks); traffic does not extend it. HANDSHAKE_TIMEOUT_MS.
    */
   handshakeTimeoutMs: 10_000,
+  /** A write waits this long for SQLite's lock (a backup or another connection) before it fails. */
+  sqliteBusyTimeoutMs: 5_000,
+  /** PostgreSQL connections one instance opens at most; size `max_connections` for all instances. */
+  pgPoolMax: 10,
   /** A failed store write is retried this many times, waiting twice as long each time. */
   storeWriteAttempts: 6,
   storeRetryBaseMs: 200,
   storeRetryMaxMs: 5_000,
   /** Presence of a client that left is remembered this long (against late echoes), then forgotten. */
   presenceTombstoneMs: 30_000,
+  /**
+   * Presence relayed from another instance that is not renewed within this is
+   * dropped: clients renew every 15 s, so a dead instance's carets go within 30 s.
+   */
+  remotePresenceTimeoutMs: 30_000,
+  /** Nesting of one presence state: deeper than any caret or selection needs, far below a stack overflow. */
+  maxAwarenessStateNesting: 32,
+  /**
+   * Frames one socket sends while its document loads are kept until it is
+   * ready, and frames after an update that waits for the client's sync step 2
+   * are held; each up to this many bytes, past which the socket closes (1009).
+   */
+  maxBufferedBytesBeforeLoad: 8 * 1024 * 1024,
+  maxHeldBytesBeforeStep2: 8 * 1024 * 1024,
   /**
    * A session confirmed for a websocket upgrade is not looked up again for this
    * long (single instance only; ending a session evicts it at once).
@@ -61,15 +79,25 @@ export const limits = {
   maxJsonBodyBytes: 256 * 1024,
   /**
    * Largest body of `POST /api/series/:id/installments` (it may carry an imported
-   * file) and of the content API's writes.
+   * file) and of the content API's writes. The import form checks a file against
+   * it before reading it.
    */
   maxImportBodyBytes: 8 * 1024 * 1024,
+  /** Path ids are opaque strings; bounded so a hostile path cannot become a huge query. */
+  idMax: 64,
+  /** Part and version numbers in paths; far more than any series or installment has. */
+  pathNumberMax: 1_000_000,
+  /** Entries in a series' Atom feed, newest first. */
+  feedEntries: 100,
+  /** Titles and descriptions, in characters: room for any real title, not for a pasted essay. */
   seriesTitleMax: 200,
   seriesDescriptionMax: 2_000,
+  /** A slug is part of every public address; also bounds the reader's path parsing. */
   slugMax: 80,
   installmentTitleMax: 200,
   /** Bounds the reorder request; far more installments than any series has. */
   installmentsPerSeriesMax: 10_000,
+  /** One comment message, and the quoted text stored with a thread (shown when it is detached). */
   commentBodyMax: 5_000,
   commentQuoteMax: 2_000,
   /** Base64 of one encoded relative position; real ones are a few dozen characters. */
@@ -78,6 +106,7 @@ export const limits = {
   eventRetentionDays: 7,
   /** A comment on an SSE stream every so often, so proxies keep it open. */
   sseKeepaliveMs: 25_000,
+  /** The note a writer adds to a published version. */
   versionNoteMax: 1_000,
   /** Largest text accepted by the import (about 200,000 words). */
   importMaxChars: 1_500_000,
@@ -104,7 +133,13 @@ export const limits = {
   webhookRetryWindowMs: 24 * 3_600_000,
   webhookLogSize: 50,
   webhookRetentionDays: 30,
+  /** Passwords, enforced by better-auth (the upper bound is its default). */
   passwordMin: 8,
   passwordMax: 128,
+  /** Display name of an account, shown on carets and comments; checked by the sign-up form. */
   nameMax: 80,
+  /** The longest address RFC 5321 allows in a mail path. */
+  emailMax: 254,
+  /** API key names; better-auth's default (`maximumNameLength`), passed to it explicitly. */
+  apiKeyNameMax: 32,
 } as const;

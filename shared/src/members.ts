@@ -3,6 +3,7 @@
  * joining through a link. Requests are zod schemas; responses are types.
  */
 import { z } from 'zod';
+import { limits } from './limits.ts';
 import { type Role, roles } from './roles.ts';
 
 const role = z.enum(roles, { error: `must be one of ${roles.join(', ')}` });
@@ -12,7 +13,7 @@ export const linkRoles = ['editor', 'commenter', 'viewer'] as const satisfies re
 export type LinkRole = (typeof linkRoles)[number];
 
 export const inviteMemberInput = z.strictObject({
-  email: z.email({ error: 'must be an email address' }).trim().toLowerCase().max(254),
+  email: z.email({ error: 'must be an email address' }).trim().toLowerCase().max(limits.emailMax),
   role,
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;

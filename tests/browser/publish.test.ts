@@ -1,3 +1,4 @@
+import { limits } from '@baton/shared/limits.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
@@ -133,5 +134,28 @@ describe.skipIf(!hasChromium)('publishing in the browser', () => {
     await page.getByRole('heading', { name: 'Arrivals' }).waitFor();
     await page.locator('.ProseMirror em', { hasText: 'late' }).waitFor();
     await page.locator('.ProseMirror li', { hasText: 'toast' }).waitFor();
+  });
+
+  it('PUB-UI-4 a file larger than an ordinary request body imports: the form checks the import limit the server applies', async () => {
+    const page = await (await suite.newContext()).newPage();
+    await signUp(page, 'Lars Longform', 'lars@example.com');
+    await createSeries(page, 'Long Essays');
+    await page.getByRole('button', { name: 'Import a file…' }).waitFor();
+    const paragraph = (i: number) =>
+      `Paragraph ${i}: ${'the relay goes on through the night '.repeat(12)}`;
+    let text = '# The long haul\n\n';
+    for (let i = 1; text.length <= limits.maxJsonBodyBytes + 4_096; i++)
+      text += `${paragraph(i)}\n\n`;
+    const last = text.trimEnd().split('\n\n').pop()!.split(':')[0]!;
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'long-haul.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(text),
+    });
+    await page.getByText('Markdown ·').waitFor();
+    await page.getByRole('button', { name: 'Import as Part 1' }).click();
+    await page.waitForURL(/\/installments\//);
+    await page.getByRole('heading', { name: 'The long haul' }).waitFor();
+    await page.locator('.ProseMirror p', { hasText: `${last}:` }).waitFor();
   });
 });

@@ -21,9 +21,6 @@ export interface CreatedApiKey extends ApiKey {
   key: string;
 }
 
-/** better-auth's default limit on key names (`maximumNameLength`). */
-export const apiKeyNameMax = 32;
-
 const DAY_SECONDS = 86_400;
 
 /** The expiry choices offered; `null` is "never". */

@@ -27,7 +27,7 @@ const formatOf = (name: string): ImportInput['format'] =>
 const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString()} KB`;
 
 const tooLarge = (name: string, bytes: number) =>
-  `${name} is too large to import (${kib(bytes)}; the server accepts up to ${kib(limits.maxJsonBodyBytes)}).`;
+  `${name} is too large to import (${kib(bytes)}; the server accepts up to ${kib(limits.maxImportBodyBytes)}).`;
 
 /**
  * Reads a chosen file and says what is wrong with it before anything is sent:
@@ -36,7 +36,7 @@ const tooLarge = (name: string, bytes: number) =>
 async function readChosen(file: File): Promise<Chosen | string> {
   if (!/\.(md|markdown|txt)$/i.test(file.name)) return 'Choose a .md, .markdown or .txt file.';
   // The text travels in a JSON body, which is never smaller than the file: no need to read it.
-  if (file.size > limits.maxJsonBodyBytes) return tooLarge(file.name, file.size);
+  if (file.size > limits.maxImportBodyBytes) return tooLarge(file.name, file.size);
   const text = (await file.text()).replace(/^\uFEFF/, '');
   if (!text.trim()) return `${file.name} is empty.`;
   if (text.length > limits.importMaxChars)
@@ -97,7 +97,7 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
       return;
     }
     const bytes = new Blob([JSON.stringify(parsed.data)]).size;
-    if (bytes > limits.maxJsonBodyBytes) {
+    if (bytes > limits.maxImportBodyBytes) {
       setFileError(tooLarge(chosen.name, bytes));
       return;
     }

@@ -1,7 +1,7 @@
+import { limits } from '@baton/shared/limits.ts';
 import { useId, useState, type FormEvent } from 'react';
 import {
   apiKeyExpiryDays,
-  apiKeyNameMax,
   apiKeysApi,
   type ApiKeyExpiryDays,
   type CreatedApiKey,
@@ -26,8 +26,8 @@ export function NewApiKeyForm({ onCreated }: Props) {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return setNameError('Give the key a name, e.g. the script that uses it.');
-    if (trimmed.length > apiKeyNameMax)
-      return setNameError(`Use at most ${apiKeyNameMax} characters.`);
+    if (trimmed.length > limits.apiKeyNameMax)
+      return setNameError(`Use at most ${limits.apiKeyNameMax} characters.`);
     setNameError(undefined);
     const created = await run(() => apiKeysApi.create(trimmed, expiry), noFieldErrors);
     if (!created) return;
@@ -47,7 +47,7 @@ export function NewApiKeyForm({ onCreated }: Props) {
           label="Name"
           name="key-name"
           value={name}
-          maxLength={apiKeyNameMax}
+          maxLength={limits.apiKeyNameMax}
           placeholder="e.g. Nightly export"
           onChange={(e) => setName(e.target.value)}
           error={nameError}

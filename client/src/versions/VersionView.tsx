@@ -105,7 +105,7 @@ export function VersionView({
           <div
             className="essay version-html"
             // The server renders this HTML from an allowlist of nodes, marks and attributes and
-            // runs a standard sanitizer after it (see server/src/publish/renderHtml.ts); it is the
+            // runs a standard sanitizer after it (see server/src/render/renderHtml.ts); it is the
             // only HTML this app injects. Never do this with anything but `Version.html`.
             dangerouslySetInnerHTML={{ __html: state.data.html }}
           />

@@ -83,6 +83,7 @@ function authConfig(options: AuthOptions) {
       apiKey({
         apiKeyHeaders: apiKeyHeader,
         enableSessionForAPIKeys: true,
+        maximumNameLength: limits.apiKeyNameMax,
         // Keys are for scripts and bots; the plugin's default (10 requests a day) would stop them.
         rateLimit: { enabled: false },
       }),

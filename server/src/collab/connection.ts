@@ -3,6 +3,7 @@
  * message and hands it to the room; anything it cannot decode, or a message
  * type that is not allowed, closes this socket and nothing else.
  */
+import { limits } from '@baton/shared/limits.ts';
 import { CloseCode, MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import * as decoding from 'lib0/decoding';
 import type { CollabIdentity, CollabSocket, SharedMessage } from './collabSocket.ts';
@@ -11,11 +12,6 @@ import { RateBudget, type RateLimits } from './rateBudget.ts';
 import { malformed, Refusal } from './refusal.ts';
 import type { ApplyResult, Room } from './room.ts';
 import type { RoomMember } from './roomMember.ts';
-
-/** Frames that arrive while the document loads are kept, up to this many bytes. */
-const maxBufferedBytesBeforeLoad = 8 * 1024 * 1024;
-/** Frames held for the client's sync step 2 are kept, up to this many bytes. */
-const maxHeldBytesBeforeStep2 = 8 * 1024 * 1024;
 
 /** Who is told when a connection leaves its room (the registry, to unload empty rooms). */
 export interface ConnectionHost {
@@ -79,7 +75,7 @@ export class Connection implements RoomMember {
     }
     if (this.buffered) {
       this.bufferedBytes += frame.byteLength;
-      if (this.bufferedBytes > maxBufferedBytesBeforeLoad) {
+      if (this.bufferedBytes > limits.maxBufferedBytesBeforeLoad) {
         this.close(CloseCode.messageTooBig, 'too much data before the document loaded');
       } else {
         this.buffered.push(frame);
@@ -214,7 +210,7 @@ export class Connection implements RoomMember {
 
   private holdForStep2(frame: Uint8Array): void {
     this.heldBytes += frame.byteLength;
-    if (this.heldBytes > maxHeldBytesBeforeStep2) {
+    if (this.heldBytes > limits.maxHeldBytesBeforeStep2) {
       throw new Refusal(CloseCode.messageTooBig, 'too many updates waiting for the sync step 2');
     }
     this.heldForStep2?.push(frame);

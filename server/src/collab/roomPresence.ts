@@ -20,6 +20,7 @@
  * expire when not renewed (their instance may have died), and are never
  * published back.
  */
+import { limits } from '@baton/shared/limits.ts';
 import * as decoding from 'lib0/decoding';
 import { encodeAwarenessMessage, encodeAwarenessUpdate } from './messages.ts';
 import { malformed, tooLarge } from './refusal.ts';
@@ -223,7 +224,8 @@ function decodeEntries(update: Uint8Array) {
 function withIdentity(state: string, identity: PresenceIdentity): string {
   if (state === 'null') return state;
   // Deep nesting overflows the stack of clients that parse it (and of JSON.stringify here).
-  if (nestingDepth(state) > maxStateNesting) throw malformed('awareness state nested too deeply');
+  if (nestingDepth(state) > limits.maxAwarenessStateNesting)
+    throw malformed('awareness state nested too deeply');
   let parsed: unknown;
   try {
     parsed = JSON.parse(state);
@@ -245,9 +247,6 @@ function withIdentity(state: string, identity: PresenceIdentity): string {
   }
   return JSON.stringify({ ...parsed, user: { name: identity.name, color: identity.color } });
 }
-
-/** Deeper than any caret or selection state needs; far below what overflows a stack. */
-const maxStateNesting = 32;
 
 /** The deepest nesting of objects and arrays in a JSON text (brackets inside strings ignored). */
 function nestingDepth(json: string): number {

@@ -62,9 +62,6 @@ export interface RegistryStats {
   unsavedWrites: number;
 }
 
-/** Presence from other instances that is not renewed within this is dropped (clients renew every 15 s). */
-const remotePresenceTimeoutMs = 30_000;
-
 /** Fan-out messages that arrive while a document loads, applied once it is ready. */
 type Buffered = { kind: 'update' | 'awareness'; payload: Uint8Array };
 
@@ -93,7 +90,7 @@ export class RoomRegistry implements ConnectionHost {
       const now = Date.now();
       for (const slot of this.slots.values()) {
         if (slot.state !== 'ready') continue;
-        slot.room.presence.expireRemote(now, remotePresenceTimeoutMs);
+        slot.room.presence.expireRemote(now, limits.remotePresenceTimeoutMs);
         slot.room.presence.forgetTombstones(now, limits.presenceTombstoneMs);
       }
     }, 5_000);

@@ -4,6 +4,7 @@
  * Kysely for app data, the DocStore for document logs, and the handle
  * better-auth takes for its own tables.
  */
+import { limits } from '@baton/shared/limits.ts';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config/env.ts';
@@ -43,7 +44,7 @@ export async function openDatabase(
     ]);
     // Survives PostgreSQL restarts: dead connections are logged and replaced (pgPool.ts).
     const { pool, connectionsClosed } = openPgPool(
-      { connectionString: config.databaseUrl, max: 10 },
+      { connectionString: config.databaseUrl, max: limits.pgPoolMax },
       logger,
     );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

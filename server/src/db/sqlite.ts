@@ -1,4 +1,5 @@
 /** Opens the embedded SQLite database (WAL) that holds auth, app data and document logs. */
+import { limits } from '@baton/shared/limits.ts';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ export function openSqlite(dataDir: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${limits.sqliteBusyTimeoutMs}`);
   return db;
 }
 

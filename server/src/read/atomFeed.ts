@@ -1,6 +1,6 @@
 /** Atom 1.0 feed of a series: one entry per published version, newest first, with stable ids. */
 import type { PublishedSeries } from '../domain/publicReading.ts';
-import { escapeText } from '../publish/escape.ts';
+import { escapeText } from '../render/escape.ts';
 
 export interface FeedEntry {
   id: string;

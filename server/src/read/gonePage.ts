@@ -2,7 +2,7 @@
  * The reader's 410 page: something readers had (a part, a version) was taken
  * down on purpose. It says so in words and leads back to what is still there.
  */
-import { escapeAttr, escapeText } from '../publish/escape.ts';
+import { escapeAttr, escapeText } from '../render/escape.ts';
 import { layout } from './layout.ts';
 
 export interface GonePageInput {

@@ -1,5 +1,5 @@
 /** The HTML shell of every reader page: metadata, canonical and feed links, the stylesheet. No scripts. */
-import { escapeAttr, escapeText } from '../publish/escape.ts';
+import { escapeAttr, escapeText } from '../render/escape.ts';
 
 export interface PageMeta {
   title: string;

@@ -1,4 +1,5 @@
 /** Finds part n (and version k) of a series for the reader pages, or says why readers cannot have it. */
+import { limits } from '@baton/shared/limits.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
@@ -10,8 +11,12 @@ import {
 } from '../domain/publicReading.ts';
 import { gonePage } from './gonePage.ts';
 
-const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const numberParam = z.coerce.number().int().min(1).max(1_000_000);
+/** A series slug in a reader path; anything else is not found. */
+export const slugParam = z
+  .string()
+  .max(limits.slugMax)
+  .regex(/^[a-z0-9-]+$/);
+const numberParam = z.coerce.number().int().min(1).max(limits.pathNumberMax);
 
 /**
  * Part n (with version k, when asked for) as readers may see it; otherwise the

@@ -3,17 +3,21 @@
  * nearest way back: the part, the series, or the site's home page. It reveals
  * only what the reader pages show anyway (published series and parts).
  */
+import { limits } from '@baton/shared/limits.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { findPublishedSeries } from '../domain/publicReading.ts';
-import { escapeAttr, escapeText } from '../publish/escape.ts';
+import { escapeAttr, escapeText } from '../render/escape.ts';
 
 export interface WayBack {
   href: string;
   label: string;
 }
 
-const readPath = /^\/read\/([a-z0-9-]{1,80})(?:\/(\d{1,7}))?(\/.+)?$/;
+/** `/read/<slug>[/<part number>][/…]`, as long as the limits on slugs and path numbers allow. */
+const readPath = new RegExp(
+  `^/read/([a-z0-9-]{1,${limits.slugMax}})(?:/(\\d{1,${String(limits.pathNumberMax).length}}))?(/.+)?$`,
+);
 
 /** The nearest published page above `path` (a `/read/…` path that was not found). */
 export async function wayBackFrom(

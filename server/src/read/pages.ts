@@ -1,6 +1,6 @@
 /** The reader pages: a series, one version of an installment, and what changed in a version. */
 import type { VersionDiff } from '@baton/shared/publish.ts';
-import { escapeAttr, escapeText } from '../publish/escape.ts';
+import { escapeAttr, escapeText } from '../render/escape.ts';
 import type { PublishedInstallment, PublishedSeries } from '../domain/publicReading.ts';
 import { formatDate, layout } from './layout.ts';
 

@@ -3,24 +3,21 @@
  * JavaScript, published versions only (domain/publicReading.ts decides what
  * is public). A strict CSP: no scripts at all.
  */
+import { limits } from '@baton/shared/limits.ts';
 import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { findPublishedSeries, seriesFeedEntries } from '../domain/publicReading.ts';
-import { diffDocuments } from '../publish/diffDocuments.ts';
-import { readNode } from '../publish/pmJson.ts';
+import { diffDocuments } from '../render/diffDocuments.ts';
+import { readNode } from '../render/pmJson.ts';
 import { atomFeed } from './atomFeed.ts';
-import { loadReaderPart } from './loadReaderPart.ts';
+import { loadReaderPart, slugParam } from './loadReaderPart.ts';
 import { notFoundPage as notFound, wayBackFrom } from './notFoundPage.ts';
 import { changesPage, installmentPage, seriesPage } from './pages.ts';
 import { readerCss } from './readerStyles.ts';
 
 export const readerCsp =
   "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const feedEntryLimit = 100;
 
 export interface ReadDeps {
   db: Kysely<Database>;
@@ -45,7 +42,7 @@ export function readRoutes({ db, publicUrl }: ReadDeps) {
         const s = slugParam.safeParse(c.req.param('slug'));
         const series = s.success ? await findPublishedSeries(db, s.data) : null;
         if (!series) return notFoundPage(c);
-        const entries = await seriesFeedEntries(db, series.id, feedEntryLimit);
+        const entries = await seriesFeedEntries(db, series.id, limits.feedEntries);
         c.header('Content-Type', 'application/atom+xml; charset=utf-8');
         return c.body(atomFeed(series, entries, publicUrl));
       })

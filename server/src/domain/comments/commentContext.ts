@@ -1,7 +1,7 @@
 /** What every comment command needs, and the shared shape of a thread change. */
 import type { CommentThread, InstallmentEventType } from '@baton/shared/comments.ts';
 import type { Kysely } from 'kysely';
-import { AnchorResolver, type EncodedAnchor } from '../../comments/anchors.ts';
+import { AnchorResolver, type EncodedAnchor } from '../../anchors/anchors.ts';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import type { Database } from '../../db/schema.ts';
 import type { InstallmentEvents } from '../../events/installmentEvents.ts';

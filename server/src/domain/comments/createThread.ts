@@ -1,5 +1,5 @@
 import type { CommentThread, CreateThreadInput } from '@baton/shared/comments.ts';
-import { AnchorResolver } from '../../comments/anchors.ts';
+import { AnchorResolver } from '../../anchors/anchors.ts';
 import { type Actor, requireInstallmentCapability } from '../access.ts';
 import { newId } from '../../ids.ts';
 import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';

@@ -1,6 +1,6 @@
 /** Moves a thread onto its text where undo or redo brought that text back. */
 import type { CommentThread, ReanchorThreadInput } from '@baton/shared/comments.ts';
-import { AnchorResolver } from '../../comments/anchors.ts';
+import { AnchorResolver } from '../../anchors/anchors.ts';
 import { AppError, notFound } from '../../errors/appError.ts';
 import type { Actor } from '../access.ts';
 import { type CommentDeps, changeThread, detachedThreads } from './commentContext.ts';

@@ -4,8 +4,8 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
 import { editorSchema } from '../../content/editorSchema.ts';
 import { AppError } from '../../errors/appError.ts';
-import { loadMarkdown } from '../../publish/loadOnFirstUse.ts';
-import { textParagraphs } from '../../publish/textParagraphs.ts';
+import { loadMarkdown } from '../../render/loadOnFirstUse.ts';
+import { textParagraphs } from '../../render/textParagraphs.ts';
 
 const invalid = (message: string) => new AppError('invalid_content', 400, message);
 

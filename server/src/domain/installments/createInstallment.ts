@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { readDraftContent } from '../../content/draftContent.ts';
 import { editorSchema } from '../../content/editorSchema.ts';
 import type { Database } from '../../db/schema.ts';
-import { loadImport } from '../../publish/loadOnFirstUse.ts';
+import { loadImport } from '../../render/loadOnFirstUse.ts';
 import type { DocStore } from '../../store/docStore.ts';
 import { type Actor, requireSeriesCapability } from '../access.ts';
 import { newId, nowIso } from '../../ids.ts';

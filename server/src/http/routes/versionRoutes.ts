@@ -1,3 +1,4 @@
+import { limits } from '@baton/shared/limits.ts';
 import { publishInput, restoreInput } from '@baton/shared/publish.ts';
 import { Hono } from 'hono';
 import { pathId } from '../pathId.ts';
@@ -19,7 +20,7 @@ import { notFound, validationFailed } from '../../errors/appError.ts';
 import { readJson } from '../readJson.ts';
 import type { ActorEnv } from '../requireActor.ts';
 
-const versionNumber = z.coerce.number().int().min(1).max(1_000_000);
+const versionNumber = z.coerce.number().int().min(1).max(limits.pathNumberMax);
 
 const id = (raw: string) => pathId(raw, 'Installment');
 

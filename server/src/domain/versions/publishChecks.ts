@@ -6,7 +6,7 @@
 import { limits } from '@baton/shared/limits.ts';
 import type { PublishFinding } from '@baton/shared/publish.ts';
 import { countWords } from '@baton/shared/text.ts';
-import { nodeText, type PmNode } from './pmJson.ts';
+import { nodeText, type PmNode } from '../../render/pmJson.ts';
 
 /** Paragraphs shorter than this are not compared: "Yes." twice is not a slip. */
 const minWordsToCompare = 8;
