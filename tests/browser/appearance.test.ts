@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { browserSuite, password } from '../support/browserSuite.ts';
+import { browserApi } from '../support/browserApi.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 const suite = browserSuite();
 const { shot } = suite;
@@ -16,24 +17,13 @@ async function writerIn(
     viewport: { width: 1280, height: 800 },
     colorScheme: scheme,
   });
-  const origin = suite.server.url;
-  const headers = { origin };
-  const email = `${name.toLowerCase()}@example.com`;
-  await context.request.post(`${origin}/api/auth/sign-up/email`, {
-    headers,
-    data: { name, email, password },
-  });
-  const series = (await (
-    await context.request.post(`${origin}/api/series`, { headers, data: { title: 'The Relay' } })
-  ).json()) as { id: string };
+  const as = browserApi(context.request, suite.server.url);
+  await as.signUp(name, `${name.toLowerCase()}@example.com`);
   const text = paragraphs.join('\n\n');
-  const installment = (await (
-    await context.request.post(`${origin}/api/series/${series.id}/installments`, {
-      headers,
-      data: { title: 'Taking the baton', import: { format: 'text', text } },
-    })
-  ).json()) as { id: string };
-  return { context, page: await context.newPage(), installmentId: installment.id };
+  const { installmentId } = await as.seriesWithInstallment({
+    installment: { title: 'Taking the baton', import: { format: 'text', text } },
+  });
+  return { context, page: await context.newPage(), installmentId };
 }
 
 /** Relative luminance (0 black … 1 white) of a computed `rgb(…)`/`rgba(…)` colour. */

@@ -5,7 +5,7 @@ import { browserSuite, untilSaved } from '../support/browserSuite.ts';
 import { dragSelect } from '../support/dragSelect.ts';
 
 const suite = browserSuite();
-const { shot, signUp } = suite;
+const { shot, signUp, startSeries, invite } = suite;
 
 const passage = 'handed me the baton';
 
@@ -28,29 +28,16 @@ async function untilDetached(page: Page): Promise<void> {
 describe.skipIf(!hasChromium)('comment anchors through undo and redo', () => {
   it('CMT-8 text deleted and brought back by undo takes its thread with it, for co-writers and after a reload; redo and undo again too', async () => {
     const alice = await suite.newPage();
-    await signUp(alice, 'Alice Author', 'alice@example.com');
-    await alice.locator('input[name="title"]').fill('The Relay');
-    await alice.getByRole('button', { name: 'Create series' }).click();
-    await alice.waitForURL(/\/series\//);
-    const seriesId = decodeURIComponent(new URL(alice.url()).pathname.split('/').at(-1) ?? '');
-    await alice.locator('input[name="title"]').last().fill('Taking the baton');
-    await alice.getByRole('button', { name: 'Add installment' }).click();
-    const link = alice.getByRole('link', { name: /Taking the baton/ }).first();
-    const installmentUrl = new URL(
-      (await link.getAttribute('href')) ?? '',
-      suite.server.url,
-    ).toString();
+    const { seriesId, installmentUrl } = await startSeries(
+      alice,
+      'Alice Author',
+      'alice@example.com',
+    );
 
     // Bob writes too: an editor of the series.
     const bob = await suite.newPage();
     await signUp(bob, 'Bob Writer', 'bob@example.com');
-    const invite = await alice
-      .context()
-      .request.post(`${suite.server.url}/api/series/${seriesId}/members`, {
-        headers: { origin: suite.server.url },
-        data: { email: 'bob@example.com', role: 'editor' },
-      });
-    expect(invite.status()).toBe(201);
+    expect(await invite(alice, seriesId, 'bob@example.com', 'editor')).toBe(201);
 
     await alice.goto(installmentUrl);
     await alice.locator('[data-testid="status"][data-connection="live"]').waitFor();

@@ -5,7 +5,7 @@ import { browserSuite } from '../support/browserSuite.ts';
 import { dragSelect } from '../support/dragSelect.ts';
 
 const suite = browserSuite();
-const { shot, signUp } = suite;
+const { shot, signUp, startSeries, invite } = suite;
 
 /** The thread card about `quote`. */
 const threadOn = (page: Page, quote: string): Locator =>
@@ -20,29 +20,16 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
   it('CMT-7 an owner comments on a selection; a commenter (CMT-4) sees it live and replies; the owner resolves (CMT-5); both see it resolved', async () => {
     // The owner: a series with one installment.
     const owner = await suite.newPage();
-    await signUp(owner, 'Olive Owner', 'olive@example.com');
-    await owner.locator('input[name="title"]').fill('The Relay');
-    await owner.getByRole('button', { name: 'Create series' }).click();
-    await owner.waitForURL(/\/series\//);
-    const seriesId = decodeURIComponent(new URL(owner.url()).pathname.split('/').at(-1) ?? '');
-    await owner.locator('input[name="title"]').last().fill('Taking the baton');
-    await owner.getByRole('button', { name: 'Add installment' }).click();
-    const installmentLink = owner.getByRole('link', { name: /Taking the baton/ }).first();
-    const installmentUrl = new URL(
-      (await installmentLink.getAttribute('href')) ?? '',
-      suite.server.url,
-    ).toString();
+    const { seriesId, installmentUrl } = await startSeries(
+      owner,
+      'Olive Owner',
+      'olive@example.com',
+    );
 
     // The commenter has an account of their own; the owner adds them through the API.
     const commenter = await suite.newPage();
     await signUp(commenter, 'Cora Commenter', 'cora@example.com');
-    const invite = await owner
-      .context()
-      .request.post(`${suite.server.url}/api/series/${seriesId}/members`, {
-        headers: { origin: suite.server.url },
-        data: { email: 'cora@example.com', role: 'commenter' },
-      });
-    expect(invite.status()).toBe(201);
+    expect(await invite(owner, seriesId, 'cora@example.com', 'commenter')).toBe(201);
 
     // The owner writes a paragraph.
     await owner.goto(installmentUrl);

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, hasChromium, launchBrowser } from '../support/browser.ts';
 import { untilSaved } from '../support/browserSuite.ts';
-import { password } from '../support/http.ts';
+import { browserApi } from '../support/browserApi.ts';
 import { makeDataDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
 const online = 'The night shift handed me the baton at three in the morning.';
@@ -48,22 +48,12 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-/** Calls the API with the context's cookies; returns the JSON body. */
-async function post<T>(context: BrowserContext, p: string, data: unknown): Promise<T> {
-  const response = await context.request.post(url(p), { data, headers: { origin: server.url } });
-  if (!response.ok()) throw new Error(`${p}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** The API as the account signed in to `context` (through its cookies). */
+const apiOf = (context: BrowserContext) => browserApi(context.request, server.url);
 
-async function signUp(context: BrowserContext, name: string): Promise<{ id: string }> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '')}@example.com`;
-  const body = await post<{ user: { id: string } }>(context, '/api/auth/sign-up/email', {
-    name,
-    email,
-    password,
-  });
-  return { id: body.user.id };
-}
+/** Signs `name` up in `context`, at an address made of the name ("Bea Editor": beaeditor@…). */
+const signUp = (context: BrowserContext, name: string) =>
+  apiOf(context).signUp(name, `${name.toLowerCase().replace(/\W+/g, '')}@example.com`);
 
 /** Waits until the service worker controls `page` (installed and activated). */
 async function untilServiceWorkerControls(page: Page): Promise<void> {
@@ -117,18 +107,12 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
   it('OFF-1 OFF-2 a writer keeps writing with the server down, closes the tab, reopens it offline, and every word reaches a co-writer when the server returns', async () => {
     const ann = await newContext();
     const annUser = await signUp(ann, 'Ann Writer');
-    const series = await post<{ id: string }>(ann, '/api/series', { title: 'The Relay' });
-    const installment = await post<{ id: string }>(ann, `/api/series/${series.id}/installments`, {
-      title: 'Taking the baton',
-    });
+    const { seriesId, installmentId } = await apiOf(ann).seriesWithInstallment();
     const bea = await newContext();
     await signUp(bea, 'Bea Editor');
-    await post(ann, `/api/series/${series.id}/members`, {
-      email: 'beaeditor@example.com',
-      role: 'editor',
-    });
-    const installmentPath = `/installments/${installment.id}`;
-    const draftName = `baton:${annUser.id}:${installment.id}`;
+    await apiOf(ann).addMember(seriesId, 'beaeditor@example.com', 'editor');
+    const installmentPath = `/installments/${installmentId}`;
+    const draftName = `baton:${annUser.id}:${installmentId}`;
 
     // A first visit installs the service worker; the visit it controls keeps what an offline visit needs.
     let page = await ann.newPage();
@@ -203,14 +187,14 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
   it('OFF-3 signing out deletes the account’s drafts and cached answers on this device, and no other account’s', async () => {
     const cal = await newContext();
     const calUser = await signUp(cal, 'Cal Writer');
-    const series = await post<{ id: string }>(cal, '/api/series', { title: 'Night Notes' });
-    const installment = await post<{ id: string }>(cal, `/api/series/${series.id}/installments`, {
-      title: 'First watch',
+    const { installmentId } = await apiOf(cal).seriesWithInstallment({
+      title: 'Night Notes',
+      installment: { title: 'First watch' },
     });
     const page = await cal.newPage();
     await page.goto(url('/'));
     await untilServiceWorkerControls(page);
-    await page.goto(url(`/installments/${installment.id}`));
+    await page.goto(url(`/installments/${installmentId}`));
     await status(page).and(page.locator('[data-connection="live"]')).waitFor();
     await page.locator('.ProseMirror').click();
     await page.keyboard.type('Kept on this device until I sign out.');
@@ -229,10 +213,10 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
       othersDraft,
     );
     expect(await draftDatabases(page)).toEqual(
-      expect.arrayContaining([`baton:${calUser.id}:${installment.id}`, othersDraft]),
+      expect.arrayContaining([`baton:${calUser.id}:${installmentId}`, othersDraft]),
     );
     expect(await cachedAnswers(page)).toEqual(
-      expect.arrayContaining([expect.stringContaining(installment.id)]),
+      expect.arrayContaining([expect.stringContaining(installmentId)]),
     );
 
     await page.getByRole('button', { name: /account menu/ }).click();
@@ -240,14 +224,14 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
     // Cleared before the app leaves the page (UserMenu): wait for the clearing itself.
     await page.waitForFunction(
       async (calDraft) => !(await indexedDB.databases()).some((db) => db.name === calDraft),
-      `baton:${calUser.id}:${installment.id}`,
+      `baton:${calUser.id}:${installmentId}`,
     );
     expect(await draftDatabases(page)).toEqual([othersDraft]);
     // The cache was emptied before the drafts went (forgetAccount.ts); the session re-read after
     // signing out may be back in it, but nothing of Cal's.
     for (const answer of await cachedAnswers(page)) {
       expect(answer).not.toContain(calUser.id);
-      expect(answer).not.toContain(installment.id);
+      expect(answer).not.toContain(installmentId);
     }
     expect(await page.evaluate(() => localStorage.getItem('baton:lastUser'))).toBeNull();
     expect(
@@ -271,14 +255,12 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
     });
     contexts.push(context);
     await signUp(context, 'Dee Writer');
-    const series = await post<{ id: string }>(context, '/api/series', { title: 'Day Notes' });
-    const installment = await post<{ id: string }>(
-      context,
-      `/api/series/${series.id}/installments`,
-      { title: 'Morning' },
-    );
+    const { installmentId } = await apiOf(context).seriesWithInstallment({
+      title: 'Day Notes',
+      installment: { title: 'Morning' },
+    });
     const page = await context.newPage();
-    await page.goto(url(`/installments/${installment.id}`));
+    await page.goto(url(`/installments/${installmentId}`));
     await status(page).and(page.locator('[data-connection="live"]')).waitFor();
 
     await context.route('**/api/auth/get-session**', (route) =>
@@ -287,7 +269,7 @@ describe.skipIf(!hasChromium)('offline drafts in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Morning' }).waitFor();
     await status(page).and(page.locator('[data-connection="live"]')).waitFor();
-    expect(page.url()).toBe(url(`/installments/${installment.id}`));
+    expect(page.url()).toBe(url(`/installments/${installmentId}`));
     expect(await page.getByRole('button', { name: /account menu/ }).textContent()).toContain(
       'Dee Writer',
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { browserSuite, password } from '../support/browserSuite.ts';
+import { browserApi } from '../support/browserApi.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 const suite = browserSuite();
 const { shot } = suite;
@@ -10,25 +11,16 @@ const paragraph = 'The night shift handed me the baton at three.';
 describe.skipIf(!hasChromium)('publish checks on a long draft', () => {
   it('PUB-11 the findings are grouped by kind under a summary line; a long group shows three and "Show N more"', async () => {
     const context = await suite.newContext();
-    const origin = suite.server.url;
-    const headers = { origin };
-    await context.request.post(`${origin}/api/auth/sign-up/email`, {
-      headers,
-      data: { name: 'Gus Grouper', email: 'gus@example.com', password },
-    });
-    const series = (await (
-      await context.request.post(`${origin}/api/series`, { headers, data: { title: 'Repeats' } })
-    ).json()) as { id: string };
+    const as = browserApi(context.request, suite.server.url);
+    await as.signUp('Gus Grouper', 'gus@example.com');
     // One paragraph five times (four repeats), under 50 words, titled "Untitled".
     const text = Array.from({ length: 5 }, () => paragraph).join('\n\n');
-    const installment = (await (
-      await context.request.post(`${origin}/api/series/${series.id}/installments`, {
-        headers,
-        data: { title: 'Untitled', import: { format: 'text', text } },
-      })
-    ).json()) as { id: string };
+    const { installmentId } = await as.seriesWithInstallment({
+      title: 'Repeats',
+      installment: { title: 'Untitled', import: { format: 'text', text } },
+    });
     const page = await context.newPage();
-    await page.goto(`${origin}/installments/${installment.id}`);
+    await page.goto(`${suite.server.url}/installments/${installmentId}`);
     await page.locator('[data-testid="status"][data-connection="live"]').waitFor();
     await page.keyboard.press('Control+Shift+P');
     const dialog = page.getByRole('dialog', { name: 'Publish Part 1' });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
+import { browserApi } from '../support/browserApi.ts';
 import { browserSuite, untilSaved } from '../support/browserSuite.ts';
 
 const suite = browserSuite();
@@ -11,15 +12,8 @@ const middle = 'I carried it down the empty corridor to the desk by the window.'
 const closing = 'Nobody asked me why, and I did not say.';
 const draftOnly = 'By dawn the baton was somebody else’s problem.';
 
-/** Calls the JSON API with the page's session cookie. */
-async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const response = await page.request.post(`${suite.server.url}${path}`, {
-    data,
-    headers: { origin: suite.server.url },
-  });
-  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+/** The API as the account signed in to `page` (through its cookies). */
+const apiOf = (page: Page) => browserApi(page.request, suite.server.url);
 
 const paragraphs = (page: Page) =>
   page.locator('.ProseMirror p').evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
@@ -27,11 +21,8 @@ const paragraphs = (page: Page) =>
 /** Olive's series with one installment, open in her editor, three paragraphs published as version 1. */
 async function publishedInstallment(page: Page, email: string) {
   await signUp(page, 'Olive Owner', email);
-  const series = await post<{ id: string }>(page, '/api/series', { title: 'The Relay' });
-  const installment = await post<{ id: string }>(page, `/api/series/${series.id}/installments`, {
-    title: 'Taking the baton',
-  });
-  await page.goto(`${suite.server.url}/installments/${installment.id}`);
+  const { seriesId, installmentId } = await apiOf(page).seriesWithInstallment();
+  await page.goto(`${suite.server.url}/installments/${installmentId}`);
   await page.locator('[data-testid="status"][data-connection="live"]').waitFor();
   await page.locator('.ProseMirror').click();
   for (const [i, text] of [opening, middle, closing].entries()) {
@@ -39,8 +30,8 @@ async function publishedInstallment(page: Page, email: string) {
     await page.keyboard.type(text);
   }
   await untilSaved(page);
-  await post(page, `/api/installments/${installment.id}/publish`, { note: 'First.' });
-  return { seriesId: series.id, installmentId: installment.id };
+  await apiOf(page).post(`/api/installments/${installmentId}/publish`, { note: 'First.' });
+  return { seriesId, installmentId };
 }
 
 /** Restores version 1 from the versions panel and closes it. */
@@ -105,10 +96,7 @@ describe.skipIf(!hasChromium)('restoring a version in the browser', () => {
     );
     const bea = await suite.newPage();
     await signUp(bea, 'Bea Editor', 'bea-cowriter@example.com');
-    await post(olive, `/api/series/${seriesId}/members`, {
-      email: 'bea-cowriter@example.com',
-      role: 'editor',
-    });
+    await apiOf(olive).addMember(seriesId, 'bea-cowriter@example.com', 'editor');
     await bea.goto(`${suite.server.url}/installments/${installmentId}`);
     await bea.locator('[data-testid="status"][data-connection="live"]').waitFor();
     await bea.locator('.ProseMirror p', { hasText: closing }).click();

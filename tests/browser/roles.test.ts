@@ -3,23 +3,13 @@ import { hasChromium } from '../support/browser.ts';
 import { browserSuite, textWithoutCarets } from '../support/browserSuite.ts';
 
 const suite = browserSuite();
-const { shot, signUp } = suite;
+const { shot, signUp, startSeries } = suite;
 
 describe.skipIf(!hasChromium)('roles in the browser', () => {
   it('ROLE-UI-1 an owner invites a viewer who sees live edits but cannot type, then promotes them to editor without a reload', async () => {
     // The owner: a series with one installment.
     const ownerSeries = await suite.newPage();
-    await signUp(ownerSeries, 'Olive Owner', 'olive@example.com');
-    await ownerSeries.locator('input[name="title"]').fill('The Relay');
-    await ownerSeries.getByRole('button', { name: 'Create series' }).click();
-    await ownerSeries.waitForURL(/\/series\//);
-    await ownerSeries.locator('input[name="title"]').last().fill('Taking the baton');
-    await ownerSeries.getByRole('button', { name: 'Add installment' }).click();
-    const installmentLink = ownerSeries.getByRole('link', { name: /Taking the baton/ }).first();
-    const installmentUrl = new URL(
-      (await installmentLink.getAttribute('href')) ?? '',
-      suite.server.url,
-    ).toString();
+    const { installmentUrl } = await startSeries(ownerSeries, 'Olive Owner', 'olive@example.com');
 
     // The second person has an account of their own.
     const reader = await suite.newPage();

@@ -4,6 +4,7 @@ import { hasChromium } from '../support/browser.ts';
 import { browserSuite, textWithoutCarets, untilSaved } from '../support/browserSuite.ts';
 import { connectClient, paragraphs, untilSynced } from '../support/collabClient.ts';
 import { relayCollabSockets } from '../support/collabRelay.ts';
+import { browserApi } from '../support/browserApi.ts';
 import { password, signIn } from '../support/http.ts';
 
 const suite = browserSuite();
@@ -11,18 +12,10 @@ const { shot } = suite;
 
 /** Signs an account up in `context` (its pages share the cookie) and gives it an installment. */
 async function writerWithInstallment(context: BrowserContext, name: string, email: string) {
-  const origin = suite.server.url;
-  const post = async <T>(path: string, data: unknown): Promise<T> => {
-    const response = await context.request.post(`${origin}${path}`, { headers: { origin }, data });
-    if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  await post('/api/auth/sign-up/email', { name, email, password });
-  const series = await post<{ id: string }>('/api/series', { title: 'The Relay' });
-  const installment = await post<{ id: string }>(`/api/series/${series.id}/installments`, {
-    title: 'Taking the baton',
-  });
-  return { url: `${origin}/installments/${installment.id}`, installmentId: installment.id };
+  const as = browserApi(context.request, suite.server.url);
+  await as.signUp(name, email);
+  const { installmentId } = await as.seriesWithInstallment();
+  return { url: `${suite.server.url}/installments/${installmentId}`, installmentId };
 }
 
 /**

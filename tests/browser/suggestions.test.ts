@@ -4,7 +4,7 @@ import { hasChromium } from '../support/browser.ts';
 import { browserSuite, textWithoutCarets, untilSaved } from '../support/browserSuite.ts';
 
 const suite = browserSuite();
-const { shot, signUp } = suite;
+const { shot, signUp, startSeries, invite } = suite;
 
 /** Selects `phrase` in the editor (through the DOM selection, as a drag would). */
 async function select(page: Page, phrase: string): Promise<void> {
@@ -43,25 +43,15 @@ const card = (page: Page, text: string) => page.getByTestId('suggestion').filter
 describe.skipIf(!hasChromium)('suggestions in the browser', () => {
   it('SUG-5 a commenter suggests, the owner sees it live, accepts one and rejects one (SUG-2), and both documents are equal; publish checks list them (SUG-3)', async () => {
     const owner = await suite.newPage();
-    await signUp(owner, 'Olive Owner', 'olive@example.com');
-    await owner.locator('input[name="title"]').fill('The Relay');
-    await owner.getByRole('button', { name: 'Create series' }).click();
-    await owner.waitForURL(/\/series\//);
-    const seriesId = decodeURIComponent(new URL(owner.url()).pathname.split('/').at(-1) ?? '');
-    await owner.locator('input[name="title"]').last().fill('Taking the baton');
-    await owner.getByRole('button', { name: 'Add installment' }).click();
-    const link = owner.getByRole('link', { name: /Taking the baton/ }).first();
-    const installmentUrl = new URL((await link.getAttribute('href')) ?? '', suite.server.url).href;
+    const { seriesId, installmentUrl } = await startSeries(
+      owner,
+      'Olive Owner',
+      'olive@example.com',
+    );
 
     const commenter = await suite.newPage();
     await signUp(commenter, 'Cora Commenter', 'cora@example.com');
-    const invite = await owner
-      .context()
-      .request.post(`${suite.server.url}/api/series/${seriesId}/members`, {
-        headers: { origin: suite.server.url },
-        data: { email: 'cora@example.com', role: 'commenter' },
-      });
-    expect(invite.status()).toBe(201);
+    expect(await invite(owner, seriesId, 'cora@example.com', 'commenter')).toBe(201);
 
     await owner.goto(installmentUrl);
     await owner.locator('[data-testid="status"][data-connection="live"]').waitFor();

@@ -16,7 +16,8 @@ import {
   untilSynced,
 } from '../support/collabClient.ts';
 import { requireGc } from '../support/gc.ts';
-import { api, signUp, type TestUser } from '../support/http.ts';
+import { signUp, type TestUser } from '../support/http.ts';
+import { seedSeries } from '../support/team.ts';
 import { startTestServer, testStore, type TestServer } from '../support/testServer.ts';
 
 const cycles = Number(process.env.BATON_CHURN_CYCLES ?? 2_000);
@@ -33,19 +34,11 @@ beforeAll(async () => {
   // Every visit comes from 127.0.0.1: the per-address connection limit would count them as one.
   server = await startTestServer({ idleUnloadMs: 0, env: { CONNECTIONS_PER_IP_PER_MINUTE: '0' } });
   ann = await signUp(server.url, 'Ann');
-  const series = await api<{ id: string }>(server.url, ann, 'POST', '/api/series', {
+  const series = await seedSeries(server.url, ann, {
     title: 'Churn',
+    installments: Array.from({ length: documentCount }, (_, i) => `Part ${i}`),
   });
-  for (let i = 0; i < documentCount; i++) {
-    const installment = await api<{ id: string }>(
-      server.url,
-      ann,
-      'POST',
-      `/api/series/${series.body.id}/installments`,
-      { title: `Part ${i}` },
-    );
-    documents.push(installment.body.id);
-  }
+  documents.push(...series.installments.map((part) => part.id));
 });
 afterAll(() => server.dispose());
 

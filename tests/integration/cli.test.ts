@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, paragraphs, untilDoc, untilSynced } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
+import { newMember } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const execute = promisify(execFile);
@@ -106,11 +107,7 @@ describe('the baton CLI', () => {
 
   it('CLI-2 a viewer’s key reads but cannot push: the server’s 403 message is shown', async () => {
     const { seriesId, installmentId } = await seedInstallment(server.url, ann);
-    const vic = await signUp(server.url, 'Vic');
-    await api(server.url, ann, 'POST', `/api/series/${seriesId}/members`, {
-      email: vic.email,
-      role: 'viewer',
-    });
+    const vic = await newMember(server.url, ann, seriesId, 'viewer', 'Vic');
     const env = await baton('login', '--url', server.url, '--key', await createKey(vic));
     expect(env.code).toBe(0);
     expect((await baton('pull', installmentId, '--format', 'text')).code).toBe(0);

@@ -25,15 +25,7 @@ afterAll(() => server.dispose());
 
 /** A fresh installment in the team's series, with these paragraphs written by a stock client. */
 async function draftWith(...lines: string[]) {
-  const installmentId = (
-    await api<{ id: string }>(
-      server.url,
-      team.users.owner,
-      'POST',
-      `/api/series/${team.seriesId}/installments`,
-      { title: 'Shift notes' },
-    )
-  ).body.id;
+  const installmentId = await team.newInstallment('Shift notes');
   const writer = connectClient(server.url, installmentId, team.users.editor.cookie);
   await untilSynced(writer);
   for (const line of lines) appendParagraph(writer.doc, line);

@@ -42,29 +42,8 @@ const as = <T>(who: Who, method: string, path: string, body?: unknown) =>
   api<T>(server.url, team.users[who], method, path, body);
 
 /** A new series of the team (every role a member) with installments of these titles. */
-async function teamSeries(...titles: string[]) {
-  const series = await as<SeriesDetail>('owner', 'POST', '/api/series', { title: 'Relay Notes' });
-  for (const role of ['editor', 'commenter', 'viewer'] as const) {
-    await as('owner', 'POST', `/api/series/${series.body.id}/members`, {
-      email: team.users[role].email,
-      role,
-    });
-  }
-  const parts: InstallmentSummary[] = [];
-  for (const title of titles) {
-    parts.push(
-      (
-        await as<InstallmentSummary>(
-          'owner',
-          'POST',
-          `/api/series/${series.body.id}/installments`,
-          { title },
-        )
-      ).body,
-    );
-  }
-  return { id: series.body.id, slug: series.body.slug, parts };
-}
+const teamSeries = (...titles: string[]) =>
+  team.newSeries({ title: 'Relay Notes', installments: titles });
 
 async function write(installmentId: string, ...lines: string[]) {
   const client = connectClient(server.url, installmentId, team.users.editor.cookie);
@@ -104,7 +83,7 @@ async function feedEntryIds(slug: string): Promise<string[]> {
 describe('deleting an installment', () => {
   it('INST-1 only the owner deletes; its room, draft and threads go, readers get 410, its versions stay stored, numbers stay', async () => {
     const series = await teamSeries('Dawn', 'Noon', 'Dusk');
-    const [dawn, noon, dusk] = series.parts as [
+    const [dawn, noon, dusk] = series.installments as [
       InstallmentSummary,
       InstallmentSummary,
       InstallmentSummary,
@@ -213,7 +192,7 @@ describe('deleting an installment', () => {
 describe('reordering installments', () => {
   it('INST-2 editors set the reading order with the full list; numbers stay; the series pages follow it', async () => {
     const series = await teamSeries('One', 'Two', 'Three');
-    const [one, two, three] = series.parts.map((p) => p.id) as [string, string, string];
+    const [one, two, three] = series.installments.map((p) => p.id) as [string, string, string];
     for (const id of [one, two, three]) await writeAndPublish(id, `The text of ${id}.`);
     const order = (who: Who, installmentIds: unknown) =>
       as<SeriesDetail & { error?: { code: string; fields?: Record<string, string> } }>(
@@ -265,7 +244,7 @@ describe('reordering installments', () => {
 describe('withdrawing a version', () => {
   it('PUB-8 a publisher withdraws version k: kept and marked for writers, 410 for readers, out of the feed, k never reused', async () => {
     const series = await teamSeries('Harbour');
-    const id = series.parts[0]!.id;
+    const id = series.installments[0]!.id;
     const v1 = await writeAndPublish(id, 'Version one of the harbour.');
     await writeAndPublish(id, 'Version two adds the cranes.');
     const v3 = await writeAndPublish(id, 'Version three adds the tide.');
@@ -349,7 +328,7 @@ describe('the draft state marker', () => {
 
   it('PUB-9 never published, published, unpublished changes (text or title), against the latest version not withdrawn', async () => {
     const series = await teamSeries('Markers');
-    const id = series.parts[0]!.id;
+    const id = series.installments[0]!.id;
     expect(await state(id, series.id)).toEqual(['never-published', 'never-published']);
 
     // The live document, while it is open.

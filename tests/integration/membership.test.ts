@@ -12,6 +12,7 @@ import {
 } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { runSql } from '../support/sql.ts';
+import { newMember } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -123,11 +124,7 @@ describe('membership', () => {
       (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/members/${owner.id}`))
         .status,
     ).toBe(409);
-    const co = await signUp(server.url, 'Co-owner');
-    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
-      email: co.email,
-      role: 'owner',
-    });
+    await newMember(server.url, owner, seriesId, 'owner', 'Co-owner');
     expect(
       (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/members/${owner.id}`))
         .status,
@@ -137,11 +134,7 @@ describe('membership', () => {
 
   it('MEM-4 a member can leave; bad input names the field', async () => {
     const { seriesId } = await newSeries();
-    const viewer = await signUp(server.url, 'Viewer');
-    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
-      email: viewer.email,
-      role: 'viewer',
-    });
+    const viewer = await newMember(server.url, owner, seriesId, 'viewer', 'Viewer');
     expect(
       (await api(server.url, viewer, 'DELETE', `/api/series/${seriesId}/members/${viewer.id}`))
         .status,
@@ -234,11 +227,7 @@ describe('share links', () => {
 describe('access changes reach open connections', () => {
   it('ROLE-4 a demoted editor is disconnected and their next edit is not applied', async () => {
     const { seriesId, installmentId } = await newSeries();
-    const editor = await signUp(server.url, 'Editor');
-    await api(server.url, owner, 'POST', `/api/series/${seriesId}/members`, {
-      email: editor.email,
-      role: 'editor',
-    });
+    const editor = await newMember(server.url, owner, seriesId, 'editor', 'Editor');
     const client = connectClient(server.url, installmentId, editor.cookie);
     await untilSynced(client);
     appendParagraph(client.doc, 'before demotion');

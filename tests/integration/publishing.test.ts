@@ -20,7 +20,7 @@ import {
   untilSynced,
 } from '../support/collabClient.ts';
 import { api, seedInstallment } from '../support/http.ts';
-import { seedTeam, type Team } from '../support/team.ts';
+import { addMember, seedTeam, type Team } from '../support/team.ts';
 import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { DOC_FRAGMENT, RESTORE_MAP, RESTORE_MARK_KEY } from '@baton/shared/protocol.ts';
@@ -61,17 +61,8 @@ async function seriesSlug(seriesId: string) {
 
 describe('publishing makes immutable versions', () => {
   it('PUB-1 unchanged content makes no new version; a change makes version 2 and version 1 stays byte for byte', async () => {
-    const { installmentId } = await seedInstallment(server.url, team.users.owner);
-    await api(
-      server.url,
-      team.users.owner,
-      'POST',
-      `/api/series/${(await api<{ seriesId: string }>(server.url, team.users.owner, 'GET', `/api/installments/${installmentId}`)).body.seriesId}/members`,
-      {
-        email: team.users.editor.email,
-        role: 'editor',
-      },
-    );
+    const { seriesId, installmentId } = await seedInstallment(server.url, team.users.owner);
+    await addMember(server.url, team.users.owner, seriesId, team.users.editor, 'editor');
     const client = await write(
       installmentId,
       'First light over the harbour.',
@@ -223,15 +214,7 @@ describe('diff and restore', () => {
 
 describe('restore marks', () => {
   it('RESTORE-3 a restore through the API marks itself in the same transaction as its edits; appliedByEditor only records', async () => {
-    const installmentId = (
-      await api<{ id: string }>(
-        server.url,
-        team.users.owner,
-        'POST',
-        `/api/series/${team.seriesId}/installments`,
-        { title: 'Restored' },
-      )
-    ).body.id;
+    const installmentId = await team.newInstallment('Restored');
     const owner = await write(installmentId, 'The ledger came to me warm at midnight.');
     expect((await publish(installmentId)).status).toBe(201);
     owner.destroy();

@@ -10,9 +10,9 @@ import {
   roundTrip,
   untilSynced,
 } from '../support/collabClient.ts';
-import { api, signUp, type TestUser } from '../support/http.ts';
+import { api, type TestUser } from '../support/http.ts';
 import { attemptUpgrade } from '../support/rawSocket.ts';
-import { seedTeam, type Team, type Who } from '../support/team.ts';
+import { newMember, seedTeam, type Team, type Who } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -26,23 +26,9 @@ beforeAll(async () => {
   server = await startTestServer();
   team = await seedTeam(server.url);
   // A member whose role the others try to change or remove.
-  target = await signUp(server.url, 'Target');
-  await api(server.url, team.users.owner, 'POST', `/api/series/${team.seriesId}/members`, {
-    email: target.email,
-    role: 'viewer',
-  });
-  const add = async (title: string) =>
-    (
-      await api<{ id: string }>(
-        server.url,
-        team.users.owner,
-        'POST',
-        `/api/series/${team.seriesId}/installments`,
-        { title },
-      )
-    ).body.id;
-  doomedId = await add('Doomed');
-  publishedId = await add('Published');
+  target = await newMember(server.url, team.users.owner, team.seriesId, 'viewer', 'Target');
+  doomedId = await team.newInstallment('Doomed');
+  publishedId = await team.newInstallment('Published');
   const writer = connectClient(server.url, publishedId, team.users.owner.cookie);
   await untilSynced(writer);
   appendParagraph(writer.doc, 'Something worth publishing.');

@@ -24,6 +24,7 @@ import { createTestDatabase } from '../support/postgres.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 import { servicesAvailable } from '../support/services.ts';
 import { openSse } from '../support/sse.ts';
+import { newMember } from '../support/team.ts';
 import { makeDataDir } from '../support/testServer.ts';
 import { until } from '../support/waitFor.ts';
 
@@ -139,11 +140,7 @@ describe.skipIf(!available)('scaling out: two instances, PostgreSQL and Redis', 
 
   it('SCALE-2 removing a member on A closes their socket on B', async () => {
     const { seriesId, installmentId } = await seedInstallment(cluster.a.url, owner);
-    const guest = await signUp(cluster.a.url, 'Guest');
-    await api(cluster.a.url, owner, 'POST', `/api/series/${seriesId}/members`, {
-      email: guest.email,
-      role: 'editor',
-    });
+    const guest = await newMember(cluster.a.url, owner, seriesId, 'editor', 'Guest');
     const onB = client(cluster.b.url, installmentId, guest);
     await untilSynced(onB);
     const closed = nextClose(onB);

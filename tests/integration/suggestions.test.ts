@@ -132,15 +132,7 @@ const plainText = (doc: Y.Doc) =>
 
 describe('a commenter writes suggestions only', () => {
   it('SUG-4 a commenter’s stock provider: suggestions reach the editor and the store; a plain edit is refused on that socket alone, which stays open and read-only', async () => {
-    const installmentId = (
-      await api<{ id: string }>(
-        server.url,
-        team.users.owner,
-        'POST',
-        `/api/series/${team.seriesId}/installments`,
-        { title: 'Suggested' },
-      )
-    ).body.id;
+    const installmentId = await team.newInstallment('Suggested');
     const editor = connectClient(server.url, installmentId, team.users.editor.cookie);
     await untilSynced(editor);
     appendParagraph(editor.doc, 'The quiet harbour.');

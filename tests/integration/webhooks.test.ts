@@ -22,7 +22,7 @@ import {
 } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { createTestDatabase } from '../support/postgres.ts';
-import { seedTeam, type Team, type Who } from '../support/team.ts';
+import { addMember, seedTeam, type Team, type Who } from '../support/team.ts';
 import { makeDataDir, startTestServer, testStore, type TestServer } from '../support/testServer.ts';
 import {
   type ReceivedRequest,
@@ -314,12 +314,7 @@ describe('deliveries', () => {
 
   it('HOOK-3 opening and resolving a thread send thread.created and thread.resolved; replies and reopening send nothing; a hook gets only its events', async () => {
     const { seriesId, installmentId, writer } = await seriesWithText();
-    for (const role of ['commenter'] as const) {
-      await api(server.url, team.users.owner, 'POST', `/api/series/${seriesId}/members`, {
-        email: team.users[role].email,
-        role,
-      });
-    }
+    await addMember(server.url, team.users.owner, seriesId, team.users.commenter, 'commenter');
     const threadsHook = (
       await createHook(seriesId, {
         url: `${origin()}/threads`,

@@ -3,6 +3,7 @@
  * fresh contexts (one per person), screenshots, and the flows every test
  * starts with. Call `browserSuite()` at the top level of a test file.
  */
+import type { Role } from '@baton/shared/roles.ts';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -21,6 +22,17 @@ export interface BrowserSuite {
   shot(page: Page, name: string): Promise<Buffer>;
   /** Signs up through the UI and waits for the series list. */
   signUp(page: Page, name: string, email: string): Promise<void>;
+  /**
+   * Signs up, creates the series "The Relay" and adds the installment "Taking
+   * the baton", all through the UI; the page stays on the series.
+   */
+  startSeries(
+    page: Page,
+    name: string,
+    email: string,
+  ): Promise<{ seriesId: string; installmentUrl: string }>;
+  /** The account signed in to `page` adds `email` as `role` through the API; returns the status. */
+  invite(page: Page, seriesId: string, email: string, role: Role): Promise<number>;
 }
 
 export function browserSuite(): BrowserSuite {
@@ -62,6 +74,27 @@ export function browserSuite(): BrowserSuite {
       await page.locator('input[name="password"]').fill(password);
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.getByRole('heading', { name: 'Your series' }).waitFor();
+    },
+    async startSeries(page, name, email) {
+      await suite.signUp(page, name, email);
+      await page.locator('input[name="title"]').fill('The Relay');
+      await page.getByRole('button', { name: 'Create series' }).click();
+      await page.waitForURL(/\/series\//);
+      const seriesId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+      await page.locator('input[name="title"]').last().fill('Taking the baton');
+      await page.getByRole('button', { name: 'Add installment' }).click();
+      const link = page.getByRole('link', { name: /Taking the baton/ }).first();
+      const installmentUrl = new URL((await link.getAttribute('href')) ?? '', server!.url).href;
+      return { seriesId, installmentUrl };
+    },
+    async invite(page, seriesId, email, role) {
+      const response = await page
+        .context()
+        .request.post(`${server!.url}/api/series/${seriesId}/members`, {
+          headers: { origin: server!.url },
+          data: { email, role },
+        });
+      return response.status();
     },
   };
   return suite;
