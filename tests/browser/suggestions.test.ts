@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await commenter.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
   });
 
-  it('SUG-6 a commenter suggests bold and italic from the toolbar and a shortcut; the owner sees them live, accepts one and rejects the other, and both documents are equal', async () => {
+  it('SUG-6 a commenter suggests bold and italic from the toolbar and a shortcut (undo withdraws, redo restores); the owner sees them live, accepts one and rejects the other, and both documents are equal', async () => {
     const text = 'The harbour was quiet at dawn and loud at noon.';
     const { owner, commenter, installmentUrl } = await ownerAndCommenter('fran', text);
     await commenter.goto(installmentUrl);
@@ -189,6 +189,11 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       .getByRole('toolbar', { name: 'Formatting' })
       .getByRole('button', { name: 'Bold' })
       .click();
+    // Undo withdraws it (the server takes that from a commenter too); redo makes it again.
+    await owner.locator('strong .suggestion-format', { hasText: 'quiet' }).waitFor();
+    await commenter.keyboard.press('Control+z');
+    await owner.locator('.ProseMirror .suggestion-format').waitFor({ state: 'detached' });
+    await commenter.keyboard.press('Control+Shift+z');
     await select(commenter, 'loud');
     await commenter.keyboard.press('Control+i');
     await commenter.locator('em .suggestion-format', { hasText: 'loud' }).waitFor();
