@@ -155,6 +155,14 @@ describe('suggested formatting', () => {
     expect(liveText().toDelta()[1]).toEqual({ insert: 'quiet', attributes: { italic: {}, link } });
   });
 
+  it('SUG-6 a link written without its default attributes is recorded as the editor reads it', () => {
+    const { attempt } = setup([['The '], ['quiet', { link: { href: 'https://example.com/' } }]]);
+    const record = [{ type: 'link', attrs: { ...link, rel: 'noopener noreferrer nofollow' } }];
+    expect(
+      attempt((t) => t.format(4, 5, { bold: {}, suggestionFormat: format(mine, record) })),
+    ).toBe(true);
+  });
+
   it('SUG-6 taking over someone else’s format suggestion keeps what it recorded', () => {
     const { attempt } = setup([
       ['The '],

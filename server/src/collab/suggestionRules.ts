@@ -28,6 +28,7 @@ import {
 } from '@baton/shared/suggestionMarks.ts';
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
+import { editorSchema } from '../content/editorSchema.ts';
 
 type Formatting = Map<string, unknown>;
 
@@ -144,6 +145,26 @@ function recorded(value: unknown): Formatting | null {
   return marks && new Map(marks.map((mark) => [mark.type, mark.attrs ?? {}]));
 }
 
+/**
+ * Whether two formattings are the same marks. Attributes are compared as the
+ * editor reads them (defaults filled in): the record comes from the editor,
+ * the text's formatting may have been written by any client.
+ */
 function sameFormatting(a: Formatting, b: Formatting): boolean {
-  return a.size === b.size && [...a].every(([key, value]) => equalityDeep(value, b.get(key)));
+  return (
+    a.size === b.size &&
+    [...a].every(
+      ([key, value]) => b.has(key) && equalityDeep(asRead(key, value), asRead(key, b.get(key))),
+    )
+  );
+}
+
+function asRead(markName: string, attrs: unknown): unknown {
+  const type = editorSchema.marks[markName];
+  if (!type || typeof attrs !== 'object' || attrs === null) return attrs;
+  try {
+    return type.create(attrs as Record<string, unknown>).attrs;
+  } catch {
+    return attrs;
+  }
 }
