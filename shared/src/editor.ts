@@ -4,9 +4,17 @@
  * the server derives the ProseMirror schema from this list. DOM-free.
  */
 import type { AnyExtension } from '@tiptap/core';
+import { Code } from '@tiptap/extension-code';
 import { StarterKit } from '@tiptap/starter-kit';
 import { isAllowedLinkTarget } from './links.ts';
-import { SuggestionDelete, SuggestionInsert } from './suggestionMarks.ts';
+import { SuggestionDelete, SuggestionFormat, SuggestionInsert } from './suggestionMarks.ts';
+
+/**
+ * Inline code still excludes the other formatting (and itself), but no longer
+ * every mark: suggested text in code keeps its suggestion mark, and making
+ * text code keeps the suggestion marks on it.
+ */
+const InlineCode = Code.extend({ excludes: 'code bold italic strike underline link' });
 
 /** Extensions that define the document: nodes, marks and their attributes. */
 export function documentExtensions(): AnyExtension[] {
@@ -15,6 +23,7 @@ export function documentExtensions(): AnyExtension[] {
       // Yjs owns history: collaborative undo must not undo other writers' edits.
       undoRedo: false,
       heading: { levels: [1, 2, 3] },
+      code: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -24,8 +33,10 @@ export function documentExtensions(): AnyExtension[] {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
-    // Track changes: suggested insertions and deletions (decision 0010).
+    InlineCode,
+    // Track changes: suggested insertions, deletions and formatting (decision 0010).
     SuggestionInsert,
     SuggestionDelete,
+    SuggestionFormat,
   ];
 }

@@ -3,6 +3,7 @@ import type { Mark, Node as PmNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
 import { documentExtensions } from './editor.ts';
+import { recordFormatting } from './formatSuggestions.ts';
 import {
   acceptSuggestions,
   listSuggestions,
@@ -18,8 +19,11 @@ const bo = { authorId: 'bo', authorName: 'Bo', createdAt: '2025-01-01T11:00:00.0
 
 const ins = (id: string, who = ada) => schema.mark('suggestionInsert', { id, ...who });
 const del = (id: string, who = ada) => schema.mark('suggestionDelete', { id, ...who });
+const fmt = (id: string, before: Mark[], who = ada) =>
+  schema.mark('suggestionFormat', { id, ...who, before: recordFormatting(before) });
 const bold = schema.mark('bold');
 const italic = schema.mark('italic');
+const code = schema.mark('code');
 const link = schema.mark('link', { href: 'https://example.com/' });
 
 const t = (text: string, ...marks: Mark[]) => schema.text(text, marks);
@@ -31,6 +35,7 @@ const accept = (d: PmNode, filter?: SuggestionFilter) =>
 const reject = (d: PmNode, filter?: SuggestionFilter) =>
   rejectSuggestions(new Transform(d), filter).doc;
 const same = (a: PmNode, b: PmNode) => expect(a.toJSON()).toEqual(b.toJSON());
+const noFormat = { formatted: '', marksAdded: [], marksRemoved: [] };
 
 describe('accepting and rejecting suggestions', () => {
   it('SUG-2 an insertion holding bold, italic and a link keeps them when accepted and leaves no trace when rejected', () => {
@@ -91,6 +96,85 @@ describe('accepting and rejecting suggestions', () => {
   });
 });
 
+describe('accepting and rejecting formatting suggestions', () => {
+  it('SUG-6 bold over italic and a link keeps the shown marks when accepted and gets italic back when rejected', () => {
+    const draft = doc(p(t('A '), t('loud', bold, link, fmt('f1', [italic, link])), t(' word')));
+    same(accept(draft), doc(p(t('A '), t('loud', bold, link), t(' word'))));
+    same(reject(draft), doc(p(t('A '), t('loud', italic, link), t(' word'))));
+    same(withoutSuggestions(draft), reject(draft));
+  });
+
+  it('SUG-6 one suggestion over text that had different marks restores each piece’s own', () => {
+    // "bold" was bold, " and plain" plain; the suggestion made all of it code.
+    const draft = doc(
+      p(t('bold', code, fmt('f1', [bold])), t(' and plain', code, fmt('f1', [])), t('.')),
+    );
+    same(accept(draft), doc(p(t('bold and plain', code), t('.'))));
+    same(reject(draft), doc(p(t('bold', bold), t(' and plain.'))));
+  });
+
+  it('SUG-6 formatting taken off (a link and italic removed) comes back on reject, with the link’s attributes', () => {
+    const draft = doc(p(t('see '), t('here', fmt('f1', [italic, link])), t('!')));
+    same(accept(draft), doc(p(t('see here!'))));
+    same(reject(draft), doc(p(t('see '), t('here', italic, link), t('!'))));
+  });
+
+  it('SUG-6 formatting suggestions settle by id, author and range beside insertions and deletions', () => {
+    const draft = doc(
+      p(
+        t('one', bold, fmt('f1', [])),
+        t(' two', ins('i1', bo)),
+        t(' three', italic, fmt('f2', [], bo), del('d1')),
+      ),
+    );
+    same(
+      accept(draft, { authorId: 'bo' }),
+      doc(p(t('one', bold, fmt('f1', [])), t(' two'), t(' three', italic, del('d1')))),
+    );
+    same(
+      reject(draft, { ids: ['f1', 'f2'] }),
+      doc(p(t('one'), t(' two', ins('i1', bo)), t(' three', del('d1')))),
+    );
+    // Positions: 1 is before "one"; settle "on" only.
+    same(
+      reject(draft, { from: 1, to: 3 }),
+      doc(
+        p(
+          t('on'),
+          t('e', bold, fmt('f1', [])),
+          t(' two', ins('i1', bo)),
+          t(' three', italic, fmt('f2', [], bo), del('d1')),
+        ),
+      ),
+    );
+    same(withoutSuggestions(draft), doc(p(t('one three'))));
+  });
+
+  it('SUG-6 a recorded mark the schema does not know, or a record that is not one, is left out', () => {
+    const odd = schema.mark('suggestionFormat', {
+      id: 'f1',
+      ...ada,
+      before: '[{"type":"sparkle"},{"type":"italic"}]',
+    });
+    const broken = schema.mark('suggestionFormat', { id: 'f2', ...ada, before: '{not json' });
+    const draft = doc(p(t('a', bold, odd), t('b', bold, broken)));
+    same(reject(draft), doc(p(t('a', italic), t('b'))));
+  });
+
+  it('SUG-6 inline code keeps suggestion marks: code text can be suggested, and making text code keeps its suggestion', () => {
+    const text = t('x', code, ins('i1'), fmt('f1', [bold]));
+    expect(text.marks.map((mark) => mark.type.name)).toEqual([
+      'code',
+      'suggestionInsert',
+      'suggestionFormat',
+    ]);
+    expect(code.addToSet([bold, ins('i1')]).map((mark) => mark.type.name)).toEqual([
+      'code',
+      'suggestionInsert',
+    ]);
+  });
+});
+
 describe('reading suggestions', () => {
   it('SUG-3 the draft without suggestions is the draft with every suggestion rejected', () => {
     const clean = doc(p(t('Nothing pending.')));
@@ -107,8 +191,44 @@ describe('reading suggestions', () => {
       p(t('more', ins('b1', bo))),
     );
     expect(listSuggestions(draft)).toEqual([
-      { id: 'r1', ...ada, kind: 'replace', deleted: 'old', inserted: 'new', from: 5, to: 11 },
-      { id: 'b1', ...bo, kind: 'insert', deleted: '', inserted: 'more', from: 18, to: 22 },
+      {
+        id: 'r1',
+        ...ada,
+        kind: 'replace',
+        deleted: 'old',
+        inserted: 'new',
+        ...noFormat,
+        from: 5,
+        to: 11,
+      },
+      {
+        id: 'b1',
+        ...bo,
+        kind: 'insert',
+        deleted: '',
+        inserted: 'more',
+        ...noFormat,
+        from: 18,
+        to: 22,
+      },
+    ]);
+  });
+
+  it('SUG-6 a formatting suggestion is listed with the text it covers and the marks it adds and removes', () => {
+    const draft = doc(p(t('A '), t('loud', bold, link, fmt('f1', [italic, link], bo)), t(' word')));
+    expect(listSuggestions(draft)).toEqual([
+      {
+        id: 'f1',
+        ...bo,
+        kind: 'format',
+        inserted: '',
+        deleted: '',
+        formatted: 'loud',
+        marksAdded: ['bold'],
+        marksRemoved: ['italic'],
+        from: 3,
+        to: 7,
+      },
     ]);
   });
 });

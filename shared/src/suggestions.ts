@@ -6,14 +6,19 @@
  *
  * Accepting an insertion drops its mark; accepting a deletion deletes its
  * text. Rejecting does the inverse. Other marks (bold, links…) are kept.
+ * Accepting a formatting suggestion drops its mark and keeps the formatting
+ * shown; rejecting it puts back the marks it recorded (formatSuggestions.ts).
  * Text that a suggestion covers on both sides of a block boundary is removed
  * with the boundary, so a suggested deletion across two paragraphs joins them.
  */
 import type { Mark, MarkType, Node as PmNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
+import { formattingOf, recordedMarks } from './formatSuggestions.ts';
 import {
+  asFormatSuggestionAttrs,
   asSuggestionAttrs,
   SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
   type SuggestionAttrs,
   type SuggestionKind,
@@ -28,11 +33,16 @@ export interface SuggestionFilter {
   to?: number;
 }
 
-/** One suggestion as a list shows it: what it adds or removes, and where. */
+/** One suggestion as a list shows it: what it adds, removes or reformats, and where. */
 export interface Suggestion extends SuggestionAttrs {
   kind: SuggestionKind | 'replace';
   inserted: string;
   deleted: string;
+  /** The text a formatting suggestion covers. */
+  formatted: string;
+  /** Formatting it adds and removes (mark names), as of its first piece of text. */
+  marksAdded: string[];
+  marksRemoved: string[];
   from: number;
   to: number;
 }
@@ -50,6 +60,7 @@ function markTypes(doc: PmNode): Array<[SuggestionKind, MarkType]> {
   const types: Array<[SuggestionKind, MarkType]> = [];
   if (marks[SUGGESTION_INSERT]) types.push(['insert', marks[SUGGESTION_INSERT]]);
   if (marks[SUGGESTION_DELETE]) types.push(['delete', marks[SUGGESTION_DELETE]]);
+  if (marks[SUGGESTION_FORMAT]) types.push(['format', marks[SUGGESTION_FORMAT]]);
   return types;
 }
 
@@ -70,7 +81,9 @@ function spansIn(doc: PmNode, filter: SuggestionFilter = {}): Span[] {
     if (!node.isText) return true;
     for (const [kind, type] of types) {
       const mark = type.isInSet(node.marks);
-      const attrs = mark && asSuggestionAttrs(mark.attrs);
+      const attrs =
+        mark &&
+        (kind === 'format' ? asFormatSuggestionAttrs(mark.attrs) : asSuggestionAttrs(mark.attrs));
       if (!mark || !attrs || !matches(attrs, filter)) continue;
       spans.push({
         kind,
@@ -107,26 +120,43 @@ function deletionRanges(doc: PmNode, spans: Span[]): Array<{ from: number; to: n
   return ranges;
 }
 
-/** Keeps the text of `keep` spans (drops their mark) and deletes the text of the others. */
-function settle(tr: Transform, spans: Span[], keep: SuggestionKind): Transform {
-  const toDelete = spans.filter((span) => span.kind !== keep);
-  // Marks first: removing one moves no position the deletions rely on.
+/** Puts back the formatting a rejected format suggestion recorded on its span. */
+function restoreFormatting(tr: Transform, span: Span): void {
+  const before = recordedMarks(tr.doc.type.schema, String(span.mark.attrs.before));
+  const shown = new Set<MarkType>();
+  tr.doc.nodesBetween(span.from, span.to, (node) => {
+    for (const mark of formattingOf(node.marks)) shown.add(mark.type);
+  });
+  for (const type of shown) tr.removeMark(span.from, span.to, type);
+  for (const mark of before) tr.addMark(span.from, span.to, mark);
+}
+
+/**
+ * Settles `spans`: kept insertions and deletions lose their mark, the others'
+ * text goes; format suggestions keep their formatting (accept) or get back
+ * the recorded one (reject), and lose their mark.
+ */
+function settle(tr: Transform, spans: Span[], verdict: 'accept' | 'reject'): Transform {
+  const keep: SuggestionKind = verdict === 'accept' ? 'insert' : 'delete';
+  const toDelete = spans.filter((span) => span.kind !== keep && span.kind !== 'format');
+  // Marks first: changing one moves no position the deletions rely on.
   for (const span of spans) {
-    if (span.kind === keep) tr.removeMark(span.from, span.to, span.mark);
+    if (span.kind === 'format' && verdict === 'reject') restoreFormatting(tr, span);
+    if (span.kind === keep || span.kind === 'format') tr.removeMark(span.from, span.to, span.mark);
   }
   const ranges = deletionRanges(tr.doc, toDelete);
   for (let i = ranges.length - 1; i >= 0; i--) tr.delete(ranges[i]!.from, ranges[i]!.to);
   return tr;
 }
 
-/** Makes the chosen suggestions part of the draft: insertions stay, deletions go. */
+/** Makes the chosen suggestions part of the draft: insertions stay, deletions go, formatting stays. */
 export function acceptSuggestions(tr: Transform, filter: SuggestionFilter = {}): Transform {
-  return settle(tr, spansIn(tr.doc, filter), 'insert');
+  return settle(tr, spansIn(tr.doc, filter), 'accept');
 }
 
-/** Drops the chosen suggestions: insertions go, deletions' text stays. */
+/** Drops the chosen suggestions: insertions go, deletions' text stays, formatting goes back. */
 export function rejectSuggestions(tr: Transform, filter: SuggestionFilter = {}): Transform {
-  return settle(tr, spansIn(tr.doc, filter), 'delete');
+  return settle(tr, spansIn(tr.doc, filter), 'reject');
 }
 
 /** Whether the document holds any suggestion. */
@@ -141,6 +171,18 @@ export function withoutSuggestions(doc: PmNode): PmNode {
   return rejectSuggestions(new Transform(doc)).doc;
 }
 
+/** The mark names a format span adds and removes. */
+function formatChange(doc: PmNode, span: Span): { marksAdded: string[]; marksRemoved: string[] } {
+  const before = recordedMarks(doc.type.schema, String(span.mark.attrs.before)).map(
+    (mark) => mark.type.name,
+  );
+  const after = formattingOf(doc.nodeAt(span.from)?.marks ?? []).map((mark) => mark.type.name);
+  return {
+    marksAdded: after.filter((name) => !before.includes(name)),
+    marksRemoved: before.filter((name) => !after.includes(name)),
+  };
+}
+
 /** The pending suggestions, grouped by id, in the order they first appear. */
 export function listSuggestions(doc: PmNode): Suggestion[] {
   const byId = new Map<string, Suggestion>();
@@ -148,19 +190,29 @@ export function listSuggestions(doc: PmNode): Suggestion[] {
     const text = doc.textBetween(span.from, span.to);
     const existing = byId.get(span.attrs.id);
     if (!existing) {
+      const { id, authorId, authorName, createdAt } = span.attrs;
       byId.set(span.attrs.id, {
-        ...span.attrs,
+        id,
+        authorId,
+        authorName,
+        createdAt,
         kind: span.kind,
         inserted: span.kind === 'insert' ? text : '',
         deleted: span.kind === 'delete' ? text : '',
+        formatted: span.kind === 'format' ? text : '',
+        ...(span.kind === 'format'
+          ? formatChange(doc, span)
+          : { marksAdded: [], marksRemoved: [] }),
         from: span.from,
         to: span.to,
       });
       continue;
     }
     if (span.kind === 'insert') existing.inserted += text;
-    else existing.deleted += text;
-    if (existing.kind !== span.kind) existing.kind = 'replace';
+    else if (span.kind === 'delete') existing.deleted += text;
+    else existing.formatted += text;
+    // A format suggestion has an id of its own; an insertion and a deletion under one id replace.
+    if (existing.kind !== span.kind && span.kind !== 'format') existing.kind = 'replace';
     existing.from = Math.min(existing.from, span.from);
     existing.to = Math.max(existing.to, span.to);
   }

@@ -40,24 +40,48 @@ async function select(page: Page, phrase: string): Promise<void> {
 
 const card = (page: Page, text: string) => page.getByTestId('suggestion').filter({ hasText: text });
 
+/**
+ * An owner (`who`@example.com) with a series and an installment holding
+ * `text`, and a commenter (`who`-c@example.com) invited to it; both open it.
+ */
+async function ownerAndCommenter(who: string, text: string) {
+  const owner = await suite.newPage();
+  const { seriesId, installmentUrl } = await startSeries(
+    owner,
+    'Olive Owner',
+    `${who}@example.com`,
+  );
+  const commenter = await suite.newPage();
+  await signUp(commenter, 'Cora Commenter', `${who}-c@example.com`);
+  expect(await invite(owner, seriesId, `${who}-c@example.com`, 'commenter')).toBe(201);
+
+  await owner.goto(installmentUrl);
+  await owner.locator('[data-testid="status"][data-connection="live"]').waitFor();
+  await owner.locator('.ProseMirror').click();
+  await owner.keyboard.type(text);
+  await untilSaved(owner);
+  return { owner, commenter, installmentUrl };
+}
+
+/** The editor's HTML without other writers' carets and selections. */
+const editorHtml = (page: Page) =>
+  page.locator('.ProseMirror').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    copy.querySelectorAll('.collaboration-carets__selection').forEach((c) => c.remove());
+    // Another writer's selection is a highlight around the text: keep the text.
+    copy
+      .querySelectorAll('.ProseMirror-yjs-selection')
+      .forEach((c) => c.replaceWith(...Array.from(c.childNodes)));
+    return copy.innerHTML;
+  });
+
 describe.skipIf(!hasChromium)('suggestions in the browser', () => {
   it('SUG-5 a commenter suggests, the owner sees it live, accepts one and rejects one (SUG-2), and both documents are equal; publish checks list them (SUG-3)', async () => {
-    const owner = await suite.newPage();
-    const { seriesId, installmentUrl } = await startSeries(
-      owner,
-      'Olive Owner',
-      'olive@example.com',
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter(
+      'olive',
+      'The night shift handed me the baton at three in the morning.',
     );
-
-    const commenter = await suite.newPage();
-    await signUp(commenter, 'Cora Commenter', 'cora@example.com');
-    expect(await invite(owner, seriesId, 'cora@example.com', 'commenter')).toBe(201);
-
-    await owner.goto(installmentUrl);
-    await owner.locator('[data-testid="status"][data-connection="live"]').waitFor();
-    await owner.locator('.ProseMirror').click();
-    await owner.keyboard.type('The night shift handed me the baton at three in the morning.');
-    await untilSaved(owner);
     // Owners and editors choose their mode; they start in Editing.
     await owner
       .getByTestId('mode')
@@ -65,11 +89,13 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       .and(owner.locator('[aria-pressed="true"]'))
       .waitFor();
 
-    // The commenter may only suggest: the mode is fixed, and there is no formatting toolbar.
+    // The commenter may only suggest: the mode is fixed, and the toolbar has no block formats.
     await commenter.goto(installmentUrl);
     await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
     await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
-    expect(await commenter.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    const toolbar = commenter.getByRole('toolbar', { name: 'Formatting' });
+    await toolbar.getByRole('button', { name: 'Bold' }).waitFor();
+    expect(await toolbar.getByRole('button', { name: 'Heading 1' }).count()).toBe(0);
     await commenter.locator('.ProseMirror').click();
     await commenter.keyboard.press('End');
     await commenter.keyboard.type(' It was raining.');
@@ -123,16 +149,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       }, settled);
       await untilSaved(page);
     }
-    const [ownerHtml, commenterHtml] = await Promise.all(
-      [owner, commenter].map((page) =>
-        page.locator('.ProseMirror').evaluate((el) => {
-          const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
-          copy.querySelectorAll('.collaboration-carets__selection').forEach((c) => c.remove());
-          return copy.innerHTML;
-        }),
-      ),
-    );
+    const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
     expect(ownerHtml).toBe(commenterHtml);
     expect(await textWithoutCarets(owner.locator('.ProseMirror'))).toBe(settled);
     expect(await owner.getByTestId('suggestions').count()).toBe(0);
@@ -147,5 +164,53 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await shot(owner, 'suggestions-04-owner-suggesting');
     await owner.getByTestId('suggestions').getByRole('button', { name: 'Reject all' }).click();
     await commenter.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
+  });
+
+  it('SUG-6 a commenter suggests bold and italic from the toolbar and a shortcut (undo withdraws, redo restores); the owner sees them live, accepts one and rejects the other, and both documents are equal', async () => {
+    const text = 'The harbour was quiet at dawn and loud at noon.';
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter('fran', text);
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror', { hasText: 'loud at noon' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+
+    await select(commenter, 'quiet');
+    await commenter
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Bold' })
+      .click();
+    // Undo withdraws it (the server takes that from a commenter too); redo makes it again.
+    await owner.locator('strong .suggestion-format', { hasText: 'quiet' }).waitFor();
+    await commenter.keyboard.press('Control+z');
+    await owner.locator('.ProseMirror .suggestion-format').waitFor({ state: 'detached' });
+    await commenter.keyboard.press('Control+Shift+z');
+    await select(commenter, 'loud');
+    await commenter.keyboard.press('Control+i');
+    await commenter.locator('em .suggestion-format', { hasText: 'loud' }).waitFor();
+    await untilSaved(commenter);
+
+    // The owner sees both live: the new formatting shown, marked, and listed with who and what.
+    await owner.locator('strong .suggestion-format', { hasText: 'quiet' }).waitFor();
+    await owner.locator('em .suggestion-format', { hasText: 'loud' }).waitFor();
+    const bold = card(owner, 'quiet');
+    await bold.getByText('Cora Commenter').waitFor();
+    await bold.getByText('bold', { exact: true }).waitFor();
+    await card(owner, 'loud').getByText('italic', { exact: true }).waitFor();
+    await shot(owner, 'suggestions-06-format-suggestions');
+
+    await bold.getByRole('button', { name: 'Accept' }).click();
+    await card(owner, 'loud').getByRole('button', { name: 'Reject' }).click();
+    for (const page of [owner, commenter]) {
+      await page.locator('.ProseMirror .suggestion-format').first().waitFor({ state: 'detached' });
+      await page.locator('.ProseMirror strong', { hasText: 'quiet' }).waitFor();
+      await untilSaved(page);
+    }
+    expect(await owner.locator('.ProseMirror em').count()).toBe(0);
+    const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
+    expect(ownerHtml).toBe(commenterHtml);
+    expect(ownerHtml).toBe(
+      `<p>The harbour was <strong>quiet</strong> at dawn and loud at noon.</p>`,
+    );
+    expect(await textWithoutCarets(owner.locator('.ProseMirror'))).toBe(text);
+    expect(await owner.getByTestId('suggestions').count()).toBe(0);
   });
 });

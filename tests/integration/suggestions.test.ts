@@ -198,3 +198,72 @@ describe('a commenter writes suggestions only', () => {
     }
   });
 });
+
+describe('a commenter suggests formatting', () => {
+  it('SUG-6 a commenter’s stock provider: bold under their own suggestionFormat mark reaches the editor; unmarked bold is refused on that socket alone; readers get the formatting from before', async () => {
+    const installment = (
+      await api<{ id: string; number: number }>(
+        server.url,
+        team.users.owner,
+        'POST',
+        `/api/series/${team.seriesId}/installments`,
+        { title: 'Formatted' },
+      )
+    ).body;
+    const installmentId = installment.id;
+    const editor = await ownerClient(installmentId);
+    appendRuns(editor.doc, ['The '], ['quiet', { italic: {} }], [' harbour.']);
+    await roundTrip(editor);
+
+    const cora = team.users.commenter.id;
+    const honest = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const rogue = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const honestDenied = deniedReasons(honest);
+    const rogueDenied = deniedReasons(rogue);
+    await Promise.all([untilSynced(honest), untilSynced(rogue)]);
+
+    // Plain bold, no suggestion: refused, and the socket stays open.
+    paragraphText(rogue.doc, 0).format(0, 3, { bold: {} });
+    await roundTrip(rogue);
+    expect(rogueDenied).toEqual([READ_ONLY_REASON]);
+    expect(rogue.provider.wsconnected).toBe(true);
+
+    // Bold as a suggestion that records the italic the word had.
+    const format = {
+      ...suggestion('f1', cora, 'Cora'),
+      before: JSON.stringify([{ type: 'italic' }]),
+    };
+    paragraphText(honest.doc, 0).format(4, 5, { bold: {}, suggestionFormat: format });
+    await untilDoc(editor, 'the editor sees the format suggestion', (doc) =>
+      JSON.stringify(paragraphText(doc, 0).toDelta()).includes('"suggestionFormat"'),
+    );
+    expect(paragraphText(editor.doc, 0).toDelta()).toEqual([
+      { insert: 'The ' },
+      { insert: 'quiet', attributes: { italic: {}, bold: {}, suggestionFormat: format } },
+      { insert: ' harbour.' },
+    ]);
+    expect(honestDenied).toEqual([]);
+
+    const checks = await publishChecks(installmentId);
+    expect(checks.body.findings).toContainEqual({ kind: 'pendingSuggestions', count: 1 });
+    expect((await publish(installmentId)).status).toBe(201);
+    const version = await api<Version>(
+      server.url,
+      team.users.owner,
+      'GET',
+      `/api/installments/${installmentId}/versions/1`,
+    );
+    expect(version.body.html).toBe('<p>The <em>quiet</em> harbour.</p>\n');
+    const slug = (
+      await api<SeriesSummary>(server.url, team.users.owner, 'GET', `/api/series/${team.seriesId}`)
+    ).body.slug;
+    const page = await (await fetch(`${server.url}/read/${slug}/${installment.number}`)).text();
+    expect(page).toContain('The <em>quiet</em> harbour.');
+    expect(page).not.toContain('<strong>');
+
+    const fresh = connectClient(server.url, installmentId, team.users.owner.cookie);
+    await untilSynced(fresh);
+    expect(paragraphText(fresh.doc, 0).toDelta()).toEqual(paragraphText(editor.doc, 0).toDelta());
+    for (const client of [editor, honest, rogue, fresh]) client.destroy();
+  });
+});

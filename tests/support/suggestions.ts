@@ -1,6 +1,6 @@
 /**
  * Suggestions written the way the editor stores them: text runs whose Yjs
- * formatting carries a `suggestionInsert` or `suggestionDelete` mark.
+ * formatting carries a `suggestionInsert`, `suggestionDelete` or `suggestionFormat` mark.
  */
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import type { SuggestionAttrs } from '@baton/shared/suggestionMarks.ts';

@@ -39,8 +39,8 @@ export function AccessBanner({ role, lostAccess, deleted = false, connectionRead
     return (
       <div className="access-banner" role="status" data-testid="access-banner">
         <p>
-          You can comment and suggest changes to the text; owners and editors accept or reject them.
-          Ask an owner for edit access to format or restructure it.
+          You can comment and suggest changes to the text and its formatting; owners and editors
+          accept or reject them. Ask an owner for edit access to add headings, lists or paragraphs.
         </p>
       </div>
     );

@@ -27,7 +27,7 @@ interface Props {
   editable: boolean;
   /** Who suggestions made here are from. */
   author: SuggestionAuthor;
-  /** The writer may only suggest (a commenter): Suggesting mode, no formatting toolbar. */
+  /** The writer may only suggest (a commenter): Suggesting mode, text formatting only. */
   suggestionsOnly: boolean;
   /** Rendered in the footer next to the counts (the status line). */
   footer: ReactNode;
@@ -111,7 +111,7 @@ export function CollabEditor({
   return (
     <div className="editor">
       {editable && <ModeToggle editor={editor} />}
-      {editable && !suggestionsOnly && <Toolbar editor={editor} onLink={openLinkDialog} />}
+      {editable && <Toolbar editor={editor} onLink={openLinkDialog} inlineOnly={suggestionsOnly} />}
       {linkDialog && editable && <LinkDialog editor={editor} onClose={closeLinkDialog} />}
       {removedWords.report && (
         <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />

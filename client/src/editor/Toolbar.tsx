@@ -15,10 +15,17 @@ interface Props {
   editor: Editor;
   /** Opens the link dialog (Mod-K does the same). */
   onLink: () => void;
+  /** Only what a suggestions-only writer may suggest: text formatting and links, no blocks. */
+  inlineOnly?: boolean;
 }
 
 /** Formatting buttons; each shows its keyboard shortcut in its tooltip. */
-export function Toolbar({ editor, onLink }: Props) {
+export function Toolbar({ editor, onLink, inlineOnly = false }: Props) {
+  const groups = inlineOnly
+    ? toolbarGroups
+        .map((group) => group.filter((item) => item.inline))
+        .filter((group) => group.length > 0)
+    : toolbarGroups;
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -41,7 +48,7 @@ export function Toolbar({ editor, onLink }: Props) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {toolbarGroups.map((group, index) => (
+      {groups.map((group, index) => (
         <div className="toolbar__group" key={index}>
           {group.map((item) => (
             <button
@@ -68,7 +75,7 @@ export function Toolbar({ editor, onLink }: Props) {
               )}
             </button>
           ))}
-          {index === toolbarGroups.length - 1 && (
+          {index === groups.length - 1 && (
             <button
               type="button"
               className={`tool${state.link ? ' tool--active' : ''}`}

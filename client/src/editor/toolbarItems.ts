@@ -15,6 +15,8 @@ export interface ToolbarItem {
     | { icon: IconName };
   isActive?: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
+  /** Changes text or its formatting only: a suggestions-only writer (commenter) may use it. */
+  inline?: true;
 }
 
 const chain = (editor: Editor) => editor.chain().focus();
@@ -24,6 +26,7 @@ export const toolbarGroups: ToolbarItem[][] = [
   [
     {
       id: 'undo',
+      inline: true,
       label: 'Undo',
       shortcut: 'Mod-Z',
       face: { icon: 'undo' },
@@ -31,6 +34,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'redo',
+      inline: true,
       label: 'Redo',
       shortcut: 'Mod-Shift-Z',
       face: { icon: 'redo' },
@@ -40,6 +44,7 @@ export const toolbarGroups: ToolbarItem[][] = [
   [
     {
       id: 'bold',
+      inline: true,
       label: 'Bold',
       shortcut: 'Mod-B',
       face: { text: 'B', style: 'bold' },
@@ -48,6 +53,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'italic',
+      inline: true,
       label: 'Italic',
       shortcut: 'Mod-I',
       face: { text: 'I', style: 'italic' },
@@ -56,6 +62,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'strike',
+      inline: true,
       label: 'Strikethrough',
       shortcut: 'Mod-Shift-S',
       face: { text: 'S', style: 'strike' },
@@ -64,6 +71,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'code',
+      inline: true,
       label: 'Inline code',
       shortcut: 'Mod-E',
       face: { text: '</>', style: 'mono' },

@@ -15,9 +15,7 @@ import {
 
 /** The part of a shared zod schema a form uses; structural, so zod stays shared/'s dependency. */
 export interface InputSchema<T> {
-  safeParse(
-    input: unknown,
-  ):
+  safeParse(input: unknown):
     | { success: true; data: T }
     | {
         success: false;

@@ -19,7 +19,12 @@ export function ModeToggle({ editor }: { editor: Editor }) {
       </p>
     );
   }
-  const choose = (suggesting: boolean) => editor.chain().focus().setSuggesting(suggesting).run();
+  // Back to the text at once (Tiptap's focus command waits a frame, and keys typed in
+  // that frame would land on the button).
+  const choose = (suggesting: boolean) => {
+    editor.commands.setSuggesting(suggesting);
+    editor.view.focus();
+  };
   return (
     <div
       className="mode-toggle"

@@ -29,7 +29,28 @@ const kindLabel: Record<Suggestion['kind'], string> = {
   insert: 'Add',
   delete: 'Delete',
   replace: 'Replace',
+  format: 'Format',
 };
+
+const markLabels: Record<string, string> = {
+  bold: 'bold',
+  italic: 'italic',
+  strike: 'strikethrough',
+  underline: 'underline',
+  code: 'code',
+  link: 'link',
+};
+
+/** What a format suggestion changes, e.g. "bold, no italic". */
+function formatChange(s: Suggestion): string {
+  const label = (name: string) => markLabels[name] ?? name;
+  const changes = [
+    ...s.marksAdded.map(label),
+    ...s.marksRemoved.map((name) => `no ${label(name)}`),
+  ];
+  // Only a mark's attributes changed (another link address).
+  return changes.length > 0 ? changes.join(', ') : 'changed formatting';
+}
 
 /** The editor's selection now (the list may be a moment behind it). */
 const selection = (editor: Editor): SuggestionFilter => ({
@@ -143,6 +164,12 @@ export function SuggestionsPanel({ editor, canSettle, me }: Props) {
                 {kindLabel[s.kind]} {s.deleted && <del>{excerpt(s.deleted)}</del>}
                 {s.deleted && s.inserted && ' → '}
                 {s.inserted && <ins>{excerpt(s.inserted)}</ins>}
+                {s.kind === 'format' && (
+                  <>
+                    <q className="suggestion-card__formatted">{excerpt(s.formatted)}</q>:{' '}
+                    <span className="suggestion-card__marks">{formatChange(s)}</span>
+                  </>
+                )}
               </span>
             </button>
             <span className="suggestion-card__actions">

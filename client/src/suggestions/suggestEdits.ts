@@ -3,18 +3,31 @@
  * suggestions, as a transaction appended to theirs (so both reach Yjs as one
  * change). Inserted text gets the writer's `suggestionInsert` mark; deleted
  * text is put back with a `suggestionDelete` mark, except text the writer
- * had proposed themselves, which simply goes. Formatting and structure
- * changes are left as they are (decision 0010). DOM-free.
+ * had proposed themselves, which simply goes. Formatting changes become
+ * format suggestions (suggestFormatting.ts); structure changes are left as
+ * they are (decision 0010). DOM-free.
  */
 import { Fragment, type Mark, type MarkType, type Node as PmNode, Slice } from '@tiptap/pm/model';
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
-import { Mapping, ReplaceStep, type StepMap } from '@tiptap/pm/transform';
+import {
+  type AddMarkStep,
+  Mapping,
+  type RemoveMarkStep,
+  ReplaceStep,
+  type StepMap,
+} from '@tiptap/pm/transform';
 import {
   asSuggestionAttrs,
   SUGGESTION_DELETE,
   SUGGESTION_INSERT,
   type SuggestionAttrs,
 } from '@baton/shared/suggestionMarks.ts';
+import {
+  isFormattingStep,
+  markReformatted,
+  type Reformat,
+  reformatsOf,
+} from './suggestFormatting.ts';
 
 export interface SuggestionAuthor {
   id: string;
@@ -49,15 +62,23 @@ export function suggestEdits(
   if (!insertType || !deleteType) return null;
   const maps: StepMap[] = [];
   const replaces: Array<{ step: ReplaceStep; before: PmNode; index: number }> = [];
+  const formatting: Array<{ step: AddMarkStep | RemoveMarkStep; before: PmNode; index: number }> =
+    [];
   for (const tr of transactions) {
     tr.steps.forEach((step, i) => {
       if (step instanceof ReplaceStep)
         replaces.push({ step, before: tr.docs[i]!, index: maps.length });
+      else if (isFormattingStep(step))
+        formatting.push({ step, before: tr.docs[i]!, index: maps.length });
       maps.push(tr.mapping.maps[i]!);
     });
   }
-  if (replaces.length === 0) return null;
+  if (replaces.length === 0 && formatting.length === 0) return null;
   const mapping = new Mapping(maps);
+  // Read before anything is marked: which text the formatting steps changed, and from what.
+  const reformats: Reformat[] = formatting.flatMap(({ step, before, index }) =>
+    reformatsOf(step, before, mapping.slice(index + 1)),
+  );
   const cursor = oldState.selection.empty ? oldState.selection.head : null;
   const tr = newState.tr;
   const removals: Removal[] = [];
@@ -79,6 +100,9 @@ export function suggestEdits(
       });
     }
   }
+  // After insertions are marked (they are the writer's to format) and before removed
+  // text is put back (which moves positions; formatting moves none).
+  markReformatted(tr, reformats, options);
   // From the end, so earlier positions stay valid.
   removals.sort((a, b) => b.pos - a.pos);
   for (const removal of removals) putBack(tr, removal, insertType, deleteType, options);

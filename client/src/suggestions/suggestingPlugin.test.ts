@@ -1,19 +1,24 @@
 import { getSchema } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
+import type { Mark, Node as PmNode } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import { documentExtensions } from '@baton/shared/editor.ts';
-import { acceptSuggestions, listSuggestions } from '@baton/shared/suggestions.ts';
+import {
+  acceptSuggestions,
+  listSuggestions,
+  rejectSuggestions,
+} from '@baton/shared/suggestions.ts';
 import { type SuggestingMeta, suggestingKey, suggestingPlugin } from './suggestingPlugin.ts';
 
 const schema = getSchema(documentExtensions());
 const cora = { id: 'cora', name: 'Cora' };
 
-/** An editor state over one paragraph, in Suggesting mode, with ids s1, s2… */
-function suggesting(text: string, mode: SuggestingMeta = { suggesting: true }) {
+/** An editor state over one paragraph (text, or text nodes), in Suggesting mode, with ids s1, s2… */
+function suggesting(text: string | PmNode[], mode: SuggestingMeta = { suggesting: true }) {
   let next = 0;
-  const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text(text)])]);
+  const content = typeof text === 'string' ? [schema.text(text)] : text;
+  const doc = schema.node('doc', null, [schema.node('paragraph', null, content)]);
   const state = EditorState.create({
     doc,
     plugins: [
@@ -111,16 +116,21 @@ describe('Suggesting mode', () => {
     expect(runs(proposed.apply(settle).doc)).toEqual([['Plain!', []]]);
   });
 
-  it('SUG-5 a suggestions-only writer changes text only: formatting and new paragraphs are refused before they reach the server', () => {
+  it('SUG-5 a suggestions-only writer changes text and formatting only: new paragraphs are refused before they reach the server', () => {
     const state = suggesting('Plain words', { suggestionsOnly: true });
     const bold = state.apply(state.tr.addMark(1, 6, schema.marks.bold!.create()));
-    expect(bold.doc.eq(state.doc)).toBe(true);
+    expect(runs(bold.doc)).toEqual([
+      ['Plain', ['bold', 'suggestionFormat:s1']],
+      [' words', []],
+    ]);
+    const heading = state.apply(state.tr.setBlockType(1, 1, schema.nodes.heading!, { level: 1 }));
+    expect(heading.doc.eq(state.doc)).toBe(true);
     const split = state.apply(state.tr.split(3));
     expect(split.doc.childCount).toBe(1);
     const typed = edit(state, 6, (tr) => tr.insertText(' more'));
     expect(runs(typed.doc)).toEqual([
       ['Plain', []],
-      [' more', ['suggestionInsert:s1']],
+      [' more', ['suggestionInsert:s2']],
       [' words', []],
     ]);
     // It cannot leave Suggesting mode.
@@ -130,5 +140,58 @@ describe('Suggesting mode', () => {
       suggesting: true,
       suggestionsOnly: true,
     });
+  });
+});
+
+const bold = schema.marks.bold!.create();
+const italic = schema.marks.italic!.create();
+const code = schema.marks.code!.create();
+const text = (value: string, ...marks: Mark[]) => schema.text(value, marks);
+const settled = (state: EditorState, verdict: 'accept' | 'reject') => {
+  const tr = state.tr;
+  if (verdict === 'accept') acceptSuggestions(tr);
+  else rejectSuggestions(tr);
+  return state.apply(tr.setMeta(suggestingKey, { settling: true }));
+};
+
+describe('Suggesting mode: formatting', () => {
+  it('SUG-6 bold on italic text stays shown and becomes a format suggestion recording the italic', () => {
+    const state = suggesting([text('The '), text('quiet', italic), text(' harbour.')]);
+    const next = state.apply(state.tr.addMark(5, 10, bold));
+    expect(runs(next.doc)).toEqual([
+      ['The ', []],
+      ['quiet', ['bold', 'italic', 'suggestionFormat:s1']],
+      [' harbour.', []],
+    ]);
+    expect(listSuggestions(next.doc)).toMatchObject([
+      { id: 's1', authorId: 'cora', kind: 'format', formatted: 'quiet', marksAdded: ['bold'] },
+    ]);
+    expect(runs(settled(next, 'accept').doc)[1]).toEqual(['quiet', ['bold', 'italic']]);
+    expect(runs(settled(next, 'reject').doc)[1]).toEqual(['quiet', ['italic']]);
+  });
+
+  it('SUG-6 a second change keeps the first record, and formatting put back drops the suggestion', () => {
+    const state = suggesting('Plain words');
+    const bolded = state.apply(state.tr.addMark(1, 6, bold));
+    const both = bolded.apply(bolded.tr.addMark(1, 6, italic));
+    expect(runs(both.doc)[0]).toEqual(['Plain', ['bold', 'italic', 'suggestionFormat:s1']]);
+    expect(runs(settled(both, 'reject').doc)).toEqual([['Plain words', []]]);
+    const undone = both.apply(both.tr.removeMark(1, 6, bold).removeMark(1, 6, italic));
+    expect(runs(undone.doc)).toEqual([['Plain words', []]]);
+  });
+
+  it('SUG-6 making bold text code records the bold; the writer’s own proposed text gets no format mark', () => {
+    const state = suggesting([text('Loud', bold), text(' words')]);
+    const typed = edit(state, 11, (tr) => tr.insertText(' more'));
+    const coded = typed.apply(typed.tr.addMark(1, 16, code));
+    expect(runs(coded.doc)).toEqual([
+      ['Loud', ['code', 'suggestionFormat:s2']],
+      [' words', ['code', 'suggestionFormat:s2']],
+      [' more', ['code', 'suggestionInsert:s1']],
+    ]);
+    expect(runs(settled(coded, 'reject').doc)).toEqual([
+      ['Loud', ['bold']],
+      [' words', []],
+    ]);
   });
 });

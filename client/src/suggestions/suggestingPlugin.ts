@@ -8,7 +8,6 @@
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { suggestionMarkNames } from '@baton/shared/suggestionMarks.ts';
 import { type SuggestOptions, suggestEdits } from './suggestEdits.ts';
 
 export interface SuggestingState {
@@ -28,14 +27,14 @@ const meta = (tr: Transaction) => tr.getMeta(suggestingKey) as SuggestingMeta | 
 
 /**
  * What a suggestions-only writer's own edits may do, as the server checks it
- * (SUG-4): replace text inside one paragraph and change suggestion marks.
+ * (SUG-4, SUG-6): replace text inside one paragraph, change suggestion marks,
+ * and change formatting (which the appended transaction makes their
+ * formatting suggestion).
  * Refusing here keeps the editor from sending what the server would refuse
  * (and from losing the connection's right to write).
  */
 function allowedForSuggestionsOnly(step: Step, tr: Transaction, index: number): boolean {
-  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
-    return suggestionMarkNames.includes(step.mark.type.name);
-  }
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
   if (!(step instanceof ReplaceStep)) return false;
   const doc = tr.docs[index]!;
   const inOneBlock = doc.resolve(step.from).sameParent(doc.resolve(step.to));

@@ -6,6 +6,19 @@ import { SuggestionGate } from './suggestionGate.ts';
 
 const mine = { id: 's1', authorId: 'cora', authorName: 'Cora', createdAt: '2025-03-01T09:00:00Z' };
 const theirs = { ...mine, id: 's2', authorId: 'bo', authorName: 'Bo' };
+const link = {
+  href: 'https://example.com/',
+  target: null,
+  rel: 'noopener',
+  class: null,
+  title: null,
+};
+/** A format suggestion recording `before` (the marks as ProseMirror JSON). */
+const format = (who: typeof mine, before: unknown[]) => ({
+  ...who,
+  id: `${who.id}-f`,
+  before: JSON.stringify(before),
+});
 
 /** A live document with one paragraph, a writer's copy of it, and the gate. */
 function setup(runs: Array<[string, Record<string, unknown>?]> = [['The quiet harbour.']]) {
@@ -119,5 +132,76 @@ describe('what a suggestions-only writer may write', () => {
       { insert: 'Proposed. ', attributes: { suggestionInsert: mine } },
       { insert: 'The quiet harbour.' },
     ]);
+  });
+});
+
+describe('suggested formatting', () => {
+  it('SUG-6 bold under their own format mark that records the marks before; changing it again; withdrawing it', () => {
+    const { attempt, liveText } = setup([['The '], ['quiet', { italic: {}, link }], [' harbour.']]);
+    const record = [{ type: 'italic' }, { type: 'link', attrs: link }];
+    expect(
+      attempt((t) => t.format(4, 5, { bold: {}, suggestionFormat: format(mine, record) })),
+    ).toBe(true);
+    // Taking italic off too: the mark still records what the text had at first.
+    expect(attempt((t) => t.format(4, 5, { italic: null }))).toBe(true);
+    expect(liveText().toDelta()[1]).toEqual({
+      insert: 'quiet',
+      attributes: { link, bold: {}, suggestionFormat: format(mine, record) },
+    });
+    // Withdrawing: the recorded formatting back, the mark gone.
+    expect(attempt((t) => t.format(4, 5, { bold: null, italic: {}, suggestionFormat: null }))).toBe(
+      true,
+    );
+    expect(liveText().toDelta()[1]).toEqual({ insert: 'quiet', attributes: { italic: {}, link } });
+  });
+
+  it('SUG-6 a link written without its default attributes is recorded as the editor reads it', () => {
+    const { attempt } = setup([['The '], ['quiet', { link: { href: 'https://example.com/' } }]]);
+    const record = [{ type: 'link', attrs: { ...link, rel: 'noopener noreferrer nofollow' } }];
+    expect(
+      attempt((t) => t.format(4, 5, { bold: {}, suggestionFormat: format(mine, record) })),
+    ).toBe(true);
+  });
+
+  it('SUG-6 taking over someone else’s format suggestion keeps what it recorded', () => {
+    const { attempt } = setup([
+      ['The '],
+      ['quiet', { bold: {}, suggestionFormat: format(theirs, []) }],
+    ]);
+    expect(attempt((t) => t.format(4, 5, { italic: {}, suggestionFormat: format(mine, []) }))).toBe(
+      true,
+    );
+  });
+
+  it('SUG-6 formatting their own proposed text needs no format mark', () => {
+    const { attempt } = setup([['The '], ['very ', { suggestionInsert: mine }], ['quiet']]);
+    expect(attempt((t) => t.format(4, 5, { bold: {} }))).toBe(true);
+  });
+
+  it('SUG-6 refuses unmarked formatting, a false record, marks in someone else’s name and settling others’ suggestions', () => {
+    const refused: Array<(t: Y.XmlText) => void> = [
+      (t) => t.format(4, 5, { bold: {} }),
+      (t) => t.format(0, 3, { link: null }),
+      // Records bold, which the text never had: rejecting it would make the text bold.
+      (t) => t.format(4, 5, { italic: {}, suggestionFormat: format(mine, [{ type: 'bold' }]) }),
+      (t) => t.format(4, 5, { bold: {}, suggestionFormat: format(mine, []).before }),
+      (t) => t.format(4, 5, { bold: {}, suggestionFormat: { ...format(mine, []), before: '{' } }),
+      (t) => t.format(4, 5, { bold: {}, suggestionFormat: format(theirs, []) }),
+      // Accepting (dropping the mark, keeping the formatting) is not theirs to do.
+      (t) => t.format(10, 4, { suggestionFormat: null }),
+      // Nor rejecting someone else's.
+      (t) => t.format(10, 4, { italic: null, suggestionFormat: null }),
+      (t) => t.format(10, 4, { bold: {} }),
+    ];
+    for (const change of refused) {
+      const { attempt, live } = setup([
+        ['The', { link }],
+        [' quiet '],
+        ['wide', { italic: {}, suggestionFormat: format(theirs, []) }],
+      ]);
+      const before = Y.encodeStateAsUpdate(live);
+      expect(attempt(change), change.toString()).toBe(false);
+      expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    }
   });
 });

@@ -5,16 +5,30 @@
  * - inserting text that carries their own `suggestionInsert` mark;
  * - deleting text that carries their own `suggestionInsert` mark (taking
  *   back what they proposed);
- * - adding or removing their own `suggestionDelete` mark on existing text.
+ * - adding or removing their own `suggestionDelete` mark on existing text;
+ * - changing the formatting of existing text that then carries their own
+ *   `suggestionFormat` mark, whose record of the formatting before is true
+ *   (what the text had, or what the mark it replaces recorded);
+ * - removing their own `suggestionFormat` mark with the recorded formatting
+ *   put back (withdrawing it);
+ * - changing the formatting of their own proposed text.
  * Anything else (new paragraphs or other elements, attributes, embeds,
  * deleting or reformatting text, marks in someone else's name, other shared
  * types) is refused. Format markers themselves may come and go as Yjs
  * likes: what counts is the formatting each piece of content has before and
  * after.
  */
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '@baton/shared/suggestionMarks.ts';
+import { readRecord } from '@baton/shared/formatSuggestions.ts';
+import {
+  asFormatSuggestionAttrs,
+  SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
+  SUGGESTION_INSERT,
+  suggestionMarkNames,
+} from '@baton/shared/suggestionMarks.ts';
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
+import { editorSchema } from '../content/editorSchema.ts';
 
 type Formatting = Map<string, unknown>;
 
@@ -74,15 +88,83 @@ function applyFormat(formatting: Formatting, format: Y.ContentFormat): void {
   else formatting.set(format.key, format.value);
 }
 
-/** Existing content may only gain or lose the writer's own deletion suggestion. */
+/**
+ * Existing content may only gain or lose the writer's own deletion suggestion,
+ * or change formatting as their own formatting suggestion (formatSuggested).
+ */
 function formattingChangeAllowed(before: Formatting, after: Formatting, userId: string): boolean {
+  let formatChanged = false;
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const was = before.get(key);
     const is = after.get(key);
     if (equalityDeep(was, is)) continue;
-    if (key !== SUGGESTION_DELETE) return false;
-    if (was !== undefined && !isOwnSuggestion(was, userId)) return false;
-    if (is !== undefined && !isOwnSuggestion(is, userId)) return false;
+    if (key === SUGGESTION_INSERT) return false;
+    if (key === SUGGESTION_DELETE) {
+      if (was !== undefined && !isOwnSuggestion(was, userId)) return false;
+      if (is !== undefined && !isOwnSuggestion(is, userId)) return false;
+      continue;
+    }
+    // The text's formatting, or its formatting suggestion.
+    formatChanged = true;
   }
-  return true;
+  return !formatChanged || formatSuggested(before, after, userId);
+}
+
+/**
+ * A formatting change is the writer's suggestion when their own proposed text
+ * changes, when the text ends up under their own `suggestionFormat` mark that
+ * records the formatting it had before (readers and a rejection get exactly
+ * that back, so a false record would be an unreviewed change), or when their
+ * own mark goes with its recorded formatting put back.
+ */
+function formatSuggested(before: Formatting, after: Formatting, userId: string): boolean {
+  const proposal = before.get(SUGGESTION_INSERT);
+  if (isOwnSuggestion(proposal, userId) && equalityDeep(proposal, after.get(SUGGESTION_INSERT))) {
+    return true;
+  }
+  const was = before.get(SUGGESTION_FORMAT);
+  const is = after.get(SUGGESTION_FORMAT);
+  const original = was === undefined ? plainFormatting(before) : recorded(was);
+  if (original === null) return false;
+  if (is !== undefined) {
+    const record = recorded(is);
+    return isOwnSuggestion(is, userId) && record !== null && sameFormatting(record, original);
+  }
+  return isOwnSuggestion(was, userId) && sameFormatting(plainFormatting(after), original);
+}
+
+/** The formatting without suggestion marks, as Yjs holds it: mark name → attributes. */
+function plainFormatting(formatting: Formatting): Formatting {
+  return new Map([...formatting].filter(([key]) => !suggestionMarkNames.includes(key)));
+}
+
+/** The formatting a `suggestionFormat` mark's attributes record, null when they record none. */
+function recorded(value: unknown): Formatting | null {
+  const attrs = asFormatSuggestionAttrs(value);
+  const marks = attrs && readRecord(attrs.before);
+  return marks && new Map(marks.map((mark) => [mark.type, mark.attrs ?? {}]));
+}
+
+/**
+ * Whether two formattings are the same marks. Attributes are compared as the
+ * editor reads them (defaults filled in): the record comes from the editor,
+ * the text's formatting may have been written by any client.
+ */
+function sameFormatting(a: Formatting, b: Formatting): boolean {
+  return (
+    a.size === b.size &&
+    [...a].every(
+      ([key, value]) => b.has(key) && equalityDeep(asRead(key, value), asRead(key, b.get(key))),
+    )
+  );
+}
+
+function asRead(markName: string, attrs: unknown): unknown {
+  const type = editorSchema.marks[markName];
+  if (!type || typeof attrs !== 'object' || attrs === null) return attrs;
+  try {
+    return type.create(attrs as Record<string, unknown>).attrs;
+  } catch {
+    return attrs;
+  }
 }
