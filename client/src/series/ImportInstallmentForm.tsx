@@ -4,12 +4,11 @@ import { createInstallmentInput } from '@baton/shared/api.ts';
 import { limits } from '@baton/shared/limits.ts';
 import type { ImportInput } from '@baton/shared/publish.ts';
 import { api } from '../api/endpoints.ts';
-import type { ApiError } from '../api/http.ts';
-import { toApiError } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TextField } from '../components/Field.tsx';
 import { plural } from '../lib/format.ts';
-import { fieldErrorsFromIssues, fieldErrorsFromServer } from '../lib/formErrors.ts';
+import { fieldErrorsFromIssues } from '../lib/formErrors.ts';
+import { serverFieldErrors, useSubmit, type FieldsOf } from '../lib/useSubmit.ts';
 import '../versions.css';
 
 const accept = '.md,.markdown,.txt,text/markdown,text/plain';
@@ -49,6 +48,12 @@ interface Props {
   nextNumber: number;
 }
 
+/** A refused title shows at the title; any other refusal as the form's error. */
+const titleRefused: FieldsOf = (error) => {
+  const fields = serverFieldErrors(error);
+  return fields?.title ? fields : null;
+};
+
 /** "Import a file": a new installment from a Markdown or plain-text file, then its editor. */
 export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
   const navigate = useNavigate();
@@ -56,12 +61,12 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  // Checked here before sending; the server's refusals come through the submission.
   const [titleError, setTitleError] = useState<string | undefined>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, run, editField, clear } = useSubmit();
 
   async function onFile(file: File | undefined) {
-    setError(null);
+    clear();
     setFileError(null);
     if (!file) return;
     const result = await readChosen(file);
@@ -78,14 +83,14 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
     setFileError(null);
     setTitle('');
     setTitleError(undefined);
-    setError(null);
+    clear();
     if (inputRef.current) inputRef.current.value = '';
   }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!chosen) return;
-    setError(null);
+    clear();
     setTitleError(undefined);
     const imported = { format: chosen.format, text: chosen.text };
     const body = title.trim() ? { title, import: imported } : { import: imported };
@@ -101,17 +106,9 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
       setFileError(tooLarge(chosen.name, bytes));
       return;
     }
-    setBusy(true);
-    try {
-      const created = await api.createInstallment(seriesId, parsed.data);
-      navigate(`/installments/${encodeURIComponent(created.id)}`);
-    } catch (e) {
-      const apiError = toApiError(e);
-      const fields = fieldErrorsFromServer(apiError.fields);
-      if (apiError.code === 'validation_failed' && fields.title) setTitleError(fields.title);
-      else setError(apiError);
-      setBusy(false);
-    }
+    const input = parsed.data;
+    const created = await run(() => api.createInstallment(seriesId, input), titleRefused);
+    if (created) navigate(`/installments/${encodeURIComponent(created.value.id)}`);
   }
 
   const picker = (
@@ -167,8 +164,9 @@ export function ImportInstallmentForm({ seriesId, nextNumber }: Props) {
         onChange={(e) => {
           setTitle(e.target.value);
           setTitleError(undefined);
+          editField('title');
         }}
-        error={titleError}
+        error={titleError ?? fields.title}
       />
       {fileError && (
         <p className="field__error import-form__error" role="alert">
