@@ -13,6 +13,7 @@ import type { ApiError } from '../api/http.ts';
 import { toApiError } from '../api/useResource.ts';
 import { commentsApi } from './commentsApi.ts';
 import { followInstallmentEvents, type EventHandlers } from './threadEvents.ts';
+import { snapshotStore } from '../lib/snapshotStore.ts';
 
 export interface ThreadsSnapshot {
   /** Oldest first. */
@@ -80,18 +81,14 @@ export function createThreadStore(
   installmentId: string,
   { api, follow }: ThreadStoreDeps = { api: commentsApi, follow: followInstallmentEvents },
 ): ThreadStore {
-  const listeners = new Set<() => void>();
-  let snapshot: ThreadsSnapshot = { threads: [], loaded: false, error: null };
+  const store = snapshotStore<ThreadsSnapshot>({ threads: [], loaded: false, error: null });
   let loading: AbortController | null = null;
   let loadAgain = false;
 
-  function set(next: Partial<ThreadsSnapshot>) {
-    snapshot = { ...snapshot, ...next };
-    for (const listener of listeners) listener();
-  }
+  const set = (next: Partial<ThreadsSnapshot>) => store.set({ ...store.getSnapshot(), ...next });
 
   function merge(incoming: readonly CommentThread[]): CommentThread[] {
-    const byId = new Map(snapshot.threads.map((t) => [t.id, t]));
+    const byId = new Map(store.getSnapshot().threads.map((t) => [t.id, t]));
     for (const thread of incoming) {
       const current = byId.get(thread.id);
       if (!current || !isOlder(thread, current)) byId.set(thread.id, thread);
@@ -101,7 +98,7 @@ export function createThreadStore(
   }
 
   function receive(thread: CommentThread) {
-    const current = snapshot.threads.find((t) => t.id === thread.id);
+    const current = store.getSnapshot().threads.find((t) => t.id === thread.id);
     if (current && (current === thread || isOlder(thread, current))) return;
     set({ threads: merge([thread]) });
   }
@@ -143,11 +140,8 @@ export function createThreadStore(
   };
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     connect() {
       const stop = follow(installmentId, { onThread: receive, onResync: reload });
       reload();

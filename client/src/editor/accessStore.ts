@@ -7,6 +7,7 @@
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode, MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
+import { snapshotStore } from '../lib/snapshotStore.ts';
 
 export interface AccessSnapshot {
   /** The server said the current connection may not write. */
@@ -36,19 +37,15 @@ type Handler = WebsocketProvider['messageHandlers'][number];
 
 /** Starts listening; create it before `provider.connect()` so the first notice is not missed. */
 export function createAccessStore(provider: WebsocketProvider): AccessStore {
-  const listeners = new Set<() => void>();
-  let snapshot: AccessSnapshot = { readOnly: false, changes: 0 };
-
-  function set(next: AccessSnapshot) {
-    if (next.readOnly === snapshot.readOnly && next.changes === snapshot.changes) return;
-    snapshot = next;
-    for (const listener of listeners) listener();
-  }
+  const store = snapshotStore<AccessSnapshot>(
+    { readOnly: false, changes: 0 },
+    (a, b) => a.readOnly === b.readOnly && a.changes === b.changes,
+  );
 
   const original: Handler | undefined = provider.messageHandlers[MessageType.auth];
   const onAuth: Handler = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
-      if (reason === READ_ONLY_REASON) set({ ...snapshot, readOnly: true });
+      if (reason === READ_ONLY_REASON) store.set({ ...store.getSnapshot(), readOnly: true });
       else console.warn(`The server refused this connection: ${reason}`);
     });
   };
@@ -56,20 +53,17 @@ export function createAccessStore(provider: WebsocketProvider): AccessStore {
 
   // A verdict holds for one connection only: the next one says again (or says nothing: writable).
   const onClose = (event: CloseEvent | null) =>
-    set({
+    store.set({
       readOnly: false,
-      changes: snapshot.changes + (event?.code === CloseCode.accessChanged ? 1 : 0),
+      changes: store.getSnapshot().changes + (event?.code === CloseCode.accessChanged ? 1 : 0),
     });
   provider.on('connection-close', onClose);
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     destroy() {
-      listeners.clear();
+      store.clear();
       provider.off('connection-close', onClose);
       if (provider.messageHandlers[MessageType.auth] === onAuth && original)
         provider.messageHandlers[MessageType.auth] = original;

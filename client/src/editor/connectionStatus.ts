@@ -4,6 +4,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket';
 import { closeCodeMessages } from '@baton/shared/protocol.ts';
+import { snapshotStore } from '../lib/snapshotStore.ts';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -31,11 +32,17 @@ const UNREACHABLE_MESSAGE =
 
 /** Watches `provider` and the browser's online state. */
 export function createConnectionStore(provider: WebsocketProvider): ConnectionStore {
-  const listeners = new Set<() => void>();
   let failures = 0;
   let closeMessage: string | null = null;
   let terminal: { code: number; reason: string } | null = null;
-  let snapshot = compute();
+  const store = snapshotStore(
+    compute(),
+    (a, b) =>
+      a.connection === b.connection &&
+      a.message === b.message &&
+      a.terminal === b.terminal &&
+      a.failures === b.failures,
+  );
 
   function compute(): ConnectionSnapshot {
     if (terminal) {
@@ -68,18 +75,7 @@ export function createConnectionStore(provider: WebsocketProvider): ConnectionSt
     return { connection: 'connecting', message: 'Connecting…', terminal: false, failures };
   }
 
-  function emit() {
-    const next = compute();
-    if (
-      next.connection === snapshot.connection &&
-      next.message === snapshot.message &&
-      next.terminal === snapshot.terminal &&
-      next.failures === snapshot.failures
-    )
-      return;
-    snapshot = next;
-    for (const listener of listeners) listener();
-  }
+  const emit = () => store.set(compute());
 
   const onStatus = () => emit();
   const onSync = (synced: boolean) => {
@@ -115,13 +111,10 @@ export function createConnectionStore(provider: WebsocketProvider): ConnectionSt
   window.addEventListener('offline', onStatus);
 
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     destroy() {
-      listeners.clear();
+      store.clear();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);

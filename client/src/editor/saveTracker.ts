@@ -28,6 +28,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import type { AccessStore } from './accessStore.ts';
+import { snapshotStore } from '../lib/snapshotStore.ts';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved';
 
@@ -72,7 +73,6 @@ export function createSaveTracker(
   { debounceMs = 300, maxWaitMs = 3_000, access, isReplay }: SaveTrackerOptions = {},
 ): SaveTracker {
   const doc: Y.Doc = provider.doc;
-  const listeners = new Set<() => void>();
   let localSeq = 0;
   let savedSeq = 0;
   /** `localSeq` covered by each step 1 still waiting for its step 2, oldest first. */
@@ -81,7 +81,14 @@ export function createSaveTracker(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstUnsavedAt: number | null = null;
   const isReadOnly = () => access?.getSnapshot().readOnly ?? false;
-  let snapshot = computeSnapshot();
+  const store = snapshotStore(
+    computeSnapshot(),
+    (a, b) =>
+      a.state === b.state &&
+      a.localSeq === b.localSeq &&
+      a.savedSeq === b.savedSeq &&
+      a.readOnly === b.readOnly,
+  );
 
   function computeSnapshot(): SaveSnapshot {
     const readOnly = isReadOnly();
@@ -90,18 +97,7 @@ export function createSaveTracker(
     return { state, localSeq, savedSeq, readOnly };
   }
 
-  function emit() {
-    const next = computeSnapshot();
-    if (
-      next.state === snapshot.state &&
-      next.localSeq === snapshot.localSeq &&
-      next.savedSeq === snapshot.savedSeq &&
-      next.readOnly === snapshot.readOnly
-    )
-      return;
-    snapshot = next;
-    for (const listener of listeners) listener();
-  }
+  const emit = () => store.set(computeSnapshot());
 
   function cancelTimer() {
     if (timer !== null) clearTimeout(timer);
@@ -207,15 +203,12 @@ export function createSaveTracker(
   const stopWatchingAccess = access?.subscribe(emit);
 
   return {
-    getSnapshot: () => snapshot,
+    getSnapshot: store.getSnapshot,
     restore,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: store.subscribe,
     destroy() {
       cancelTimer();
-      listeners.clear();
+      store.clear();
       doc.off('update', onUpdate);
       provider.off('status', onStatus);
       provider.off('sync', onSync);

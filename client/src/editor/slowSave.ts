@@ -10,6 +10,7 @@
  */
 import type { ConnectionStore } from './connectionStatus.ts';
 import type { SaveTracker } from './saveTracker.ts';
+import { snapshotStore } from '../lib/snapshotStore.ts';
 
 /**
  * The tracker checks within 3 s of an edit (its max wait) and a healthy server
@@ -29,17 +30,10 @@ export function createSlowSaveStore(
   connection: Pick<ConnectionStore, 'getSnapshot' | 'subscribe'>,
   { afterMs = SLOW_SAVE_AFTER_MS }: { afterMs?: number } = {},
 ): SlowSaveStore {
-  const listeners = new Set<() => void>();
-  let slow = false;
+  const slow = snapshotStore(false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** `savedSeq` when the current wait began; null while nothing waits on the server. */
   let waitingFrom: number | null = null;
-
-  function setSlow(next: boolean) {
-    if (slow === next) return;
-    slow = next;
-    for (const listener of listeners) listener();
-  }
 
   function stopClock() {
     if (timer !== null) clearTimeout(timer);
@@ -54,11 +48,11 @@ export function createSlowSaveStore(
     // The wait began or ended, or the server confirmed something: the clock restarts.
     waitingFrom = from;
     stopClock();
-    setSlow(false);
+    slow.set(false);
     if (from !== null) {
       timer = setTimeout(() => {
         timer = null;
-        setSlow(true);
+        slow.set(true);
       }, afterMs);
     }
   }
@@ -68,14 +62,11 @@ export function createSlowSaveStore(
   update();
 
   return {
-    getSnapshot: () => slow,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: slow.getSnapshot,
+    subscribe: slow.subscribe,
     destroy() {
       stopClock();
-      listeners.clear();
+      slow.clear();
       stopWatchingSaves();
       stopWatchingConnection();
     },
