@@ -7,7 +7,7 @@
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode, MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
-import { snapshotStore } from '../lib/snapshotStore.ts';
+import { shallowEqual, snapshotStore } from '../lib/snapshotStore.ts';
 
 export interface AccessSnapshot {
   /** The server said the current connection may not write. */
@@ -37,10 +37,7 @@ type Handler = WebsocketProvider['messageHandlers'][number];
 
 /** Starts listening; create it before `provider.connect()` so the first notice is not missed. */
 export function createAccessStore(provider: WebsocketProvider): AccessStore {
-  const store = snapshotStore<AccessSnapshot>(
-    { readOnly: false, changes: 0 },
-    (a, b) => a.readOnly === b.readOnly && a.changes === b.changes,
-  );
+  const store = snapshotStore<AccessSnapshot>({ readOnly: false, changes: 0 }, shallowEqual);
 
   const original: Handler | undefined = provider.messageHandlers[MessageType.auth];
   const onAuth: Handler = (_encoder, decoder) => {

@@ -4,7 +4,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket';
 import { closeCodeMessages } from '@baton/shared/protocol.ts';
-import { snapshotStore } from '../lib/snapshotStore.ts';
+import { shallowEqual, snapshotStore } from '../lib/snapshotStore.ts';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -35,14 +35,7 @@ export function createConnectionStore(provider: WebsocketProvider): ConnectionSt
   let failures = 0;
   let closeMessage: string | null = null;
   let terminal: { code: number; reason: string } | null = null;
-  const store = snapshotStore(
-    compute(),
-    (a, b) =>
-      a.connection === b.connection &&
-      a.message === b.message &&
-      a.terminal === b.terminal &&
-      a.failures === b.failures,
-  );
+  const store = snapshotStore(compute(), shallowEqual);
 
   function compute(): ConnectionSnapshot {
     if (terminal) {

@@ -28,7 +28,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, SyncMessageType } from '@baton/shared/protocol.ts';
 import type { AccessStore } from './accessStore.ts';
-import { snapshotStore } from '../lib/snapshotStore.ts';
+import { shallowEqual, snapshotStore } from '../lib/snapshotStore.ts';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved';
 
@@ -81,14 +81,7 @@ export function createSaveTracker(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstUnsavedAt: number | null = null;
   const isReadOnly = () => access?.getSnapshot().readOnly ?? false;
-  const store = snapshotStore(
-    computeSnapshot(),
-    (a, b) =>
-      a.state === b.state &&
-      a.localSeq === b.localSeq &&
-      a.savedSeq === b.savedSeq &&
-      a.readOnly === b.readOnly,
-  );
+  const store = snapshotStore(computeSnapshot(), shallowEqual);
 
   function computeSnapshot(): SaveSnapshot {
     const readOnly = isReadOnly();

@@ -17,6 +17,12 @@ export interface SnapshotStore<T> extends Readable<T> {
   clear(): void;
 }
 
+/** Two flat snapshots with the same values under the same keys. */
+export function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
 export function snapshotStore<T>(
   initial: T,
   equal: (a: T, b: T) => boolean = Object.is,
