@@ -213,4 +213,47 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     expect(await textWithoutCarets(owner.locator('.ProseMirror'))).toBe(text);
     expect(await owner.getByTestId('suggestions').count()).toBe(0);
   });
+
+  it('SUG-7 a commenter starts a thread from a suggestion’s card; the owner sees it on the card live, opens it from there, replies, and accepting keeps the thread on the text', async () => {
+    const text = 'The relay ended where the river bends.';
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter('gus', text);
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await commenter.locator('.ProseMirror').click();
+    await commenter.keyboard.press('End');
+    await commenter.keyboard.type(' Nobody was waiting.');
+    await untilSaved(commenter);
+
+    // "Comment" on the card opens the comment box on the suggestion's text.
+    const mine = card(commenter, 'Nobody was waiting.');
+    await mine.getByRole('button', { name: 'Comment on this suggestion' }).click();
+    const composer = commenter.getByRole('region', { name: 'New comment' });
+    await composer.getByText('Nobody was waiting.').waitFor();
+    await commenter.keyboard.type('Too bleak? I can soften it.');
+    await composer.getByRole('button', { name: 'Comment', exact: true }).click();
+    await mine.getByRole('button', { name: /Cora Commenter’s thread: 1 comment$/ }).waitFor();
+
+    // The owner sees the thread on the card live, and opens it from there.
+    const theirs = card(owner, 'Nobody was waiting.');
+    const link = theirs.getByRole('button', { name: /Cora Commenter’s thread: 1 comment$/ });
+    await link.click();
+    const thread = owner.locator('.thread--focused', { hasText: 'Too bleak?' });
+    await thread.waitFor();
+    await shot(owner, 'suggestions-07-thread-on-suggestion');
+    await thread.getByRole('textbox', { name: 'Reply' }).fill('Keep it.');
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await card(commenter, 'Nobody was waiting.')
+      .getByRole('button', { name: /Cora Commenter’s thread: 2 comments$/ })
+      .waitFor();
+
+    // Accepted, the suggestion's card goes; its thread stays on the text it was about.
+    await theirs.getByRole('button', { name: 'Accept' }).click();
+    await commenter.locator('ins.suggestion-insert').waitFor({ state: 'detached' });
+    for (const page of [owner, commenter]) {
+      await page.locator('.comment-mark', { hasText: 'Nobody was waiting.' }).waitFor();
+      await page.getByTestId('suggestions').waitFor({ state: 'detached' });
+    }
+    expect(await owner.locator('.thread', { hasText: 'On deleted text' }).count()).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { limits } from '@baton/shared/limits.ts';
@@ -16,6 +16,7 @@ import {
 import { commentPlaces, onHighlightClick, setCommentHighlights } from './commentHighlights.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { revealCard, revealPassage } from './reveal.ts';
+import { threadsOverlapping, type ThreadLinks } from './threadLinks.ts';
 import { ThreadList } from './ThreadList.tsx';
 import {
   documentOrder,
@@ -35,8 +36,8 @@ interface Props {
   role: Role | null;
   /** The live editor, once it exists; its extensions include `CommentHighlights`. */
   editor: Editor | null;
-  /** Shown above the threads (the pending suggestions). */
-  suggestions?: ReactNode;
+  /** Shown above the threads (the pending suggestions), given the way to their threads. */
+  renderSuggestions?: (threads: ThreadLinks) => ReactNode;
 }
 
 interface Draft {
@@ -55,7 +56,7 @@ interface Focus {
  * document order with a filter, the box for a new comment, the "Comment"
  * bubble menu and Mod-Alt-M, and the highlights they keep in sync.
  */
-export function CommentsPanel({ installmentId, role, editor, suggestions }: Props) {
+export function CommentsPanel({ installmentId, role, editor, renderSuggestions }: Props) {
   const me = useCurrentUser().id;
   const { store, snapshot } = useThreads(installmentId, role);
   const now = useNow();
@@ -141,6 +142,27 @@ export function CommentsPanel({ installmentId, role, editor, suggestions }: Prop
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [editor, canComment, startComment]);
 
+  const threadLinks = useMemo<ThreadLinks>(
+    () => ({
+      canComment,
+      // Read when asked: the places follow every keystroke, the list of threads does not.
+      on: (from, to) =>
+        editor ? threadsOverlapping(threads, commentPlaces(editor.state).threads, from, to) : [],
+      discuss: (from, to) => {
+        if (!editor) return;
+        editor.chain().setTextSelection({ from, to }).run();
+        startComment();
+      },
+      show: (id) => {
+        const thread = threads.find((t) => t.id === id);
+        if (thread && !matchesFilter(thread, filter)) setFilter('all');
+        setFocus({ id, reveal: 'card' });
+        setDrawerOpen(true);
+      },
+    }),
+    [editor, threads, canComment, startComment, filter],
+  );
+
   function cancelDraft() {
     setDraft(null);
     if (editor?.isEditable) editor.commands.focus();
@@ -201,7 +223,7 @@ export function CommentsPanel({ installmentId, role, editor, suggestions }: Prop
           ))}
         </div>
         <div className="comments__body">
-          {suggestions}
+          {renderSuggestions?.(threadLinks)}
           {notice && (
             <p className="comments__notice" role="status">
               {notice}{' '}

@@ -1,4 +1,5 @@
 import { plural } from '../lib/format.ts';
+import { SpeechBubble } from './SpeechBubble.tsx';
 import './openThreadCount.css';
 
 /** A speech bubble with the number of open comment threads; nothing when there are none. */
@@ -13,15 +14,7 @@ export function OpenThreadCount({ count }: { count: number }) {
       title={label}
       data-testid="open-thread-count"
     >
-      <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
-        <path
-          d="M5 5h14a1.5 1.5 0 0 1 1.5 1.5v9A1.5 1.5 0 0 1 19 17h-7l-4.5 3.5V17H5a1.5 1.5 0 0 1-1.5-1.5v-9A1.5 1.5 0 0 1 5 5z"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={2}
-          strokeLinejoin="round"
-        />
-      </svg>
+      <SpeechBubble />
       {count}
     </span>
   );

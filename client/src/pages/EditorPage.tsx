@@ -139,7 +139,9 @@ function EditorView({ installment, onRenamed, onFresh }: ViewProps) {
         installmentId={installment.id}
         role={readOnly ? null : installment.role}
         editor={editor}
-        suggestions={<SuggestionsPanel editor={editor} canSettle={canEdit} me={user.id} />}
+        renderSuggestions={(threads) => (
+          <SuggestionsPanel editor={editor} canSettle={canEdit} me={user.id} threads={threads} />
+        )}
       />
     </article>
   );

@@ -7,6 +7,8 @@ import {
 } from '@baton/shared/suggestions.ts';
 import { colorForUser } from '@baton/shared/userColor.ts';
 import { formatUpdated, plural } from '../lib/format.ts';
+import { SpeechBubble } from '../comments/SpeechBubble.tsx';
+import type { LinkedThread, ThreadLinks } from '../comments/threadLinks.ts';
 import { useNow } from '../comments/useNow.ts';
 import { useQuietView } from './useQuietView.ts';
 import './suggestions.css';
@@ -17,6 +19,8 @@ interface Props {
   canSettle: boolean;
   /** Your user id: you may withdraw your own suggestions. */
   me: string;
+  /** The comment threads on each suggestion's text (absent: none shown). */
+  threads?: ThreadLinks;
 }
 
 interface Person {
@@ -76,7 +80,7 @@ function peopleOf(suggestions: Suggestion[]): Person[] {
  * what; accept or reject one, those in the selection, or all from one person.
  * Each is one transaction: one undo step, seen live by everyone.
  */
-export function SuggestionsPanel({ editor, canSettle, me }: Props) {
+export function SuggestionsPanel({ editor, canSettle, me, threads }: Props) {
   const now = useNow();
   // A long essay is walked once typing pauses, not on every keystroke.
   const view = useQuietView(editor);
@@ -172,6 +176,13 @@ export function SuggestionsPanel({ editor, canSettle, me }: Props) {
                 )}
               </span>
             </button>
+            {threads && (
+              <SuggestionThreads
+                linked={threads.on(s.from, s.to)}
+                onShow={threads.show}
+                onDiscuss={threads.canComment ? () => threads.discuss(s.from, s.to) : null}
+              />
+            )}
             <span className="suggestion-card__actions">
               {canSettle ? (
                 <>
@@ -206,5 +217,44 @@ export function SuggestionsPanel({ editor, canSettle, me }: Props) {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A suggestion's comment threads, each opening its card; and "Comment" to start one. */
+function SuggestionThreads({
+  linked,
+  onShow,
+  onDiscuss,
+}: {
+  linked: LinkedThread[];
+  onShow: (threadId: string) => void;
+  onDiscuss: (() => void) | null;
+}) {
+  if (linked.length === 0 && !onDiscuss) return null;
+  return (
+    <span className="suggestion-card__threads">
+      {linked.map((thread) => (
+        <button
+          key={thread.id}
+          type="button"
+          className={`suggestion-card__thread${thread.resolved ? ' suggestion-card__thread--resolved' : ''}`}
+          aria-label={`Show ${thread.author}’s thread: ${plural(thread.messages, 'comment')}${thread.resolved ? ', resolved' : ''}`}
+          onClick={() => onShow(thread.id)}
+        >
+          <SpeechBubble /> {plural(thread.messages, 'comment')}
+          {thread.resolved && ' · resolved'}
+        </button>
+      ))}
+      {onDiscuss && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label="Comment on this suggestion"
+          onClick={onDiscuss}
+        >
+          {linked.length > 0 ? 'New thread' : 'Comment'}
+        </button>
+      )}
+    </span>
   );
 }
