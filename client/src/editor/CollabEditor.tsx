@@ -4,10 +4,9 @@ import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { Placeholder } from '@tiptap/extensions';
 import { documentExtensions } from '@baton/shared/editor.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
-import { countWords } from '@baton/shared/text.ts';
 import { plural } from '../lib/format.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { LinkShortcut } from './linkShortcut.ts';
@@ -60,7 +59,6 @@ export function CollabEditor({
           placeholder: ({ editor: e }) =>
             e.isEditable ? 'Start writing…' : 'Nothing written yet.',
         }),
-        CharacterCount.configure({ wordCounter: countWords }),
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         LinkShortcut.configure({

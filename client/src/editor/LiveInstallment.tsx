@@ -8,7 +8,14 @@ import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { AccessBanner } from './AccessBanner.tsx';
 import { CollabEditor } from './CollabEditor.tsx';
-import { useAccess, useConnection, usePresence, useSaveState, useSlowSave } from './collabHooks.ts';
+import type { ConnectionSnapshot } from './connectionStatus.ts';
+import {
+  useAccess,
+  useConnection,
+  usePresence,
+  useSaveStatus,
+  useSlowSave,
+} from './collabHooks.ts';
 import { DocumentSizeBanner } from './DocumentSizeBanner.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { PresenceList } from './PresenceList.tsx';
@@ -62,8 +69,6 @@ function SessionView({
   extensions,
   onEditor,
 }: Props & { session: CollabSession; flash: string | null }) {
-  const save = useSaveState(session.saves);
-  const slowSave = useSlowSave(session.slowSave);
   const connection = useConnection(session.connection);
   const people = usePresence(session.provider.awareness);
   const access = useAccess(session.access);
@@ -133,10 +138,9 @@ function SessionView({
               Disconnected
             </span>
           ) : (
-            <StatusIndicator
+            <SessionStatus
+              session={session}
               connection={connection}
-              save={save}
-              slowSave={slowSave}
               flash={flash}
               signedOut={signedOut}
             />
@@ -144,5 +148,33 @@ function SessionView({
         }
       />
     </>
+  );
+}
+
+/**
+ * The status line, subscribed to saves on its own: they change with every
+ * keystroke and every confirmation, and only this line shows them.
+ */
+function SessionStatus({
+  session,
+  connection,
+  flash,
+  signedOut,
+}: {
+  session: CollabSession;
+  connection: ConnectionSnapshot;
+  flash: string | null;
+  signedOut: boolean;
+}) {
+  const save = useSaveStatus(session.saves);
+  const slowSave = useSlowSave(session.slowSave);
+  return (
+    <StatusIndicator
+      connection={connection}
+      save={save}
+      slowSave={slowSave}
+      flash={flash}
+      signedOut={signedOut}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSnapshot } from './connectionStatus.ts';
 import type { SaveSnapshot } from './saveTracker.ts';
-import { StatusIndicator } from './StatusIndicator.tsx';
+import { sameStatusLine, StatusIndicator } from './StatusIndicator.tsx';
 
 const live: ConnectionSnapshot = {
   connection: 'live',
@@ -77,5 +77,17 @@ describe('StatusIndicator', () => {
     expect(html).toContain('3 changes not yet saved');
     expect(html).toContain('data-unsaved="3"');
     expect(render({ ...unsaved, localSeq: 3 }, false, offline)).toContain('1 change not yet saved');
+  });
+
+  it('reads the same while typing online, so the line does not re-render on each keystroke', () => {
+    const more: SaveSnapshot = { ...saving, localSeq: 9 };
+    expect(render(more, false)).toBe(render(saving, false));
+    expect(render(saving, false)).not.toContain('data-unsaved');
+    expect(sameStatusLine(saving, more)).toBe(true);
+    expect(sameStatusLine(saving, saved)).toBe(false);
+    const unsaved: SaveSnapshot = { state: 'unsaved', localSeq: 5, savedSeq: 2, readOnly: false };
+    // Offline, the count shows: each change reads differently.
+    expect(sameStatusLine(unsaved, { ...unsaved, localSeq: 6 })).toBe(false);
+    expect(sameStatusLine(unsaved, { ...unsaved, readOnly: true })).toBe(false);
   });
 });

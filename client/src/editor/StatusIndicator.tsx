@@ -40,10 +40,25 @@ export function unsavedChanges(save: SaveSnapshot): number {
   return Math.max(0, save.localSeq - save.savedSeq);
 }
 
+/** The count the line shows; none while saving, when it changes with every keystroke. */
+const shownUnsaved = (save: SaveSnapshot) =>
+  save.state === 'saving' ? undefined : unsavedChanges(save);
+
+/**
+ * Whether two save states read the same on the status line: while typing
+ * online only the first keystroke and the confirmation after the last change
+ * it, and re-rendering on the others walks the whole editor (React measures
+ * the focused editor's selection on each commit).
+ */
+export function sameStatusLine(a: SaveSnapshot, b: SaveSnapshot): boolean {
+  return a.state === b.state && a.readOnly === b.readOnly && shownUnsaved(a) === shownUnsaved(b);
+}
+
 /**
  * Connection and save state in one line. Tests read `data-connection`
  * (connecting | live | offline | signed-out), `data-save` (saved | saving |
- * unsaved), `data-unsaved` (how many changes the server lacks) and
+ * unsaved), `data-unsaved` (how many changes the server lacks; absent while
+ * saving) and
  * `data-save-slow` (present while saving is slow). Offline with unsaved
  * changes it reads "Offline — 3 changes not yet saved".
  */
@@ -61,7 +76,7 @@ export function StatusIndicator({ connection, save, slowSave, flash, signedOut =
       data-testid="status"
       data-connection={shown}
       data-save={save.state}
-      data-unsaved={unsavedChanges(save)}
+      data-unsaved={shownUnsaved(save)}
       data-save-slow={slow ? 'true' : undefined}
       role="status"
       aria-live="polite"

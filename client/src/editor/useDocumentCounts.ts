@@ -1,25 +1,23 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
-
-export interface DocumentCounts {
-  words: number;
-  characters: number;
-}
+import { countDocument, type DocumentCounts } from './documentCounts.ts';
 
 /**
  * Word and character counts of the editor's document, refreshed at most every
- * `intervalMs` while it changes. Counting walks the whole document: on a long
- * essay, doing it on every keystroke made typing lag.
+ * `intervalMs` while it changes: a count is cheap (documentCounts.ts), a
+ * re-render of the page on every keystroke is not.
  */
 export function useDocumentCounts(editor: Editor | null, intervalMs = 400): DocumentCounts {
   const [counts, setCounts] = useState<DocumentCounts>({ words: 0, characters: 0 });
   useEffect(() => {
     if (!editor) return;
-    const measure = () =>
-      setCounts({
-        words: editor.storage.characterCount.words(),
-        characters: editor.storage.characterCount.characters(),
-      });
+    const measure = () => {
+      const next = countDocument(editor.state.doc);
+      // The same counts (most formatting changes) need no render.
+      setCounts((now) =>
+        now.words === next.words && now.characters === next.characters ? now : next,
+      );
+    };
     measure();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
