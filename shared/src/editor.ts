@@ -6,6 +6,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Code } from '@tiptap/extension-code';
 import { StarterKit } from '@tiptap/starter-kit';
+import { BlockSuggestions } from './blockSuggestions.ts';
 import { isAllowedLinkTarget } from './links.ts';
 import { SuggestionDelete, SuggestionFormat, SuggestionInsert } from './suggestionMarks.ts';
 
@@ -38,5 +39,6 @@ export function documentExtensions(): AnyExtension[] {
     SuggestionInsert,
     SuggestionDelete,
     SuggestionFormat,
+    BlockSuggestions,
   ];
 }

@@ -35,7 +35,7 @@ const accept = (d: PmNode, filter?: SuggestionFilter) =>
 const reject = (d: PmNode, filter?: SuggestionFilter) =>
   rejectSuggestions(new Transform(d), filter).doc;
 const same = (a: PmNode, b: PmNode) => expect(a.toJSON()).toEqual(b.toJSON());
-const noFormat = { formatted: '', marksAdded: [], marksRemoved: [] };
+const noFormat = { block: null, formatted: '', marksAdded: [], marksRemoved: [] };
 
 describe('accepting and rejecting suggestions', () => {
   it('SUG-2 an insertion holding bold, italic and a link keeps them when accepted and leaves no trace when rejected', () => {
@@ -221,6 +221,7 @@ describe('reading suggestions', () => {
         id: 'f1',
         ...bo,
         kind: 'format',
+        block: null,
         inserted: '',
         deleted: '',
         formatted: 'loud',
@@ -230,5 +231,79 @@ describe('reading suggestions', () => {
         to: 7,
       },
     ]);
+  });
+});
+
+describe('accepting and rejecting block suggestions', () => {
+  const split = (id: string, who = ada) => ({ id, ...who, split: true });
+  const typed = (id: string, before: object, who = ada) => ({ id, ...who, before });
+  const para = (suggestion: object | null, ...content: PmNode[]) =>
+    schema.node('paragraph', { blockSuggestion: suggestion }, content);
+  const h = (level: number, suggestion: object | null, ...content: PmNode[]) =>
+    schema.node('heading', { level, blockSuggestion: suggestion }, content);
+
+  it('SUG-8 a suggested paragraph break stays when accepted and joins the halves when rejected, formatting kept', () => {
+    const draft = doc(p(t('The relay '), t('ended', bold)), para(split('b1'), t('here.', italic)));
+    same(accept(draft), doc(p(t('The relay '), t('ended', bold)), p(t('here.', italic))));
+    same(reject(draft), doc(p(t('The relay '), t('ended', bold), t('here.', italic))));
+    same(withoutSuggestions(draft), reject(draft));
+  });
+
+  it('SUG-8 a new paragraph with its text (one id) goes entirely when rejected, and is listed once', () => {
+    const draft = doc(p(t('One.')), para(split('n1'), t('Two, new.', ins('n1'))));
+    same(reject(draft), doc(p(t('One.'))));
+    same(accept(draft), doc(p(t('One.')), p(t('Two, new.'))));
+    expect(listSuggestions(draft)).toEqual([
+      expect.objectContaining({
+        id: 'n1',
+        kind: 'insert',
+        inserted: 'Two, new.',
+        block: { split: true, was: null, is: { type: 'paragraph' }, text: 'Two, new.' },
+      }),
+    ]);
+  });
+
+  it('SUG-8 a paragraph made a heading gets its type back when rejected, its marks untouched', () => {
+    const draft = doc(h(2, typed('t1', { type: 'paragraph' }), t('Night ', bold), t('shift')));
+    same(accept(draft), doc(h(2, null, t('Night ', bold), t('shift'))));
+    same(reject(draft), doc(p(t('Night ', bold), t('shift'))));
+    const [listed] = listSuggestions(draft);
+    expect(listed).toMatchObject({
+      kind: 'block',
+      block: {
+        split: false,
+        was: { type: 'paragraph' },
+        is: { type: 'heading', attrs: { level: 2 } },
+      },
+    });
+  });
+
+  it('SUG-8 a heading level change and a break from two people settle one person at a time', () => {
+    const draft = doc(
+      h(1, typed('t1', { type: 'heading', attrs: { level: 3 } }), t('Title')),
+      para(split('b1', bo), t('Body')),
+    );
+    same(
+      reject(draft, { authorId: 'bo' }),
+      doc(h(1, typed('t1', { type: 'heading', attrs: { level: 3 } }), t('TitleBody'))),
+    );
+    same(
+      reject(draft, { authorId: 'ada' }),
+      doc(h(3, null, t('Title')), para(split('b1', bo), t('Body'))),
+    );
+    same(withoutSuggestions(draft), doc(h(3, null, t('TitleBody'))));
+  });
+
+  it('SUG-8 a range settles the blocks it reaches into, not the one it only touches', () => {
+    const draft = doc(p(t('ab')), para(split('b1'), t('cd')));
+    // "ab" is 1–3; the second block's text starts at 5.
+    same(reject(draft, { from: 1, to: 3 }), draft);
+    same(reject(draft, { from: 5, to: 6 }), doc(p(t('abcd'))));
+  });
+
+  it('SUG-8 block suggestions with a malformed record are not suggestions', () => {
+    const draft = doc(para({ id: 'x', ...ada, before: { type: 7 } }, t('odd')));
+    expect(listSuggestions(draft)).toEqual([]);
+    expect(withoutSuggestions(draft)).toBe(draft);
   });
 });

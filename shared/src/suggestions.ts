@@ -10,9 +10,19 @@
  * shown; rejecting it puts back the marks it recorded (formatSuggestions.ts).
  * Text that a suggestion covers on both sides of a block boundary is removed
  * with the boundary, so a suggested deletion across two paragraphs joins them.
+ * Block suggestions (blockSuggestions.ts): accepting keeps the block as it
+ * is; rejecting a paragraph break joins the block to the one before it, and
+ * rejecting a type change puts the recorded type back.
  */
 import type { Mark, MarkType, Node as PmNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
+import { canJoin, Transform } from '@tiptap/pm/transform';
+import {
+  BLOCK_SUGGESTION,
+  type BlockSuggestionAttrs,
+  blockSuggestionOf,
+  type BlockType,
+  blockTypeOf,
+} from './blockSuggestions.ts';
 import { formattingOf, recordedMarks } from './formatSuggestions.ts';
 import {
   asFormatSuggestionAttrs,
@@ -33,9 +43,23 @@ export interface SuggestionFilter {
   to?: number;
 }
 
+/** A suggested block change as a list shows it. */
+export interface BlockChange {
+  /** A paragraph break before the block. */
+  split: boolean;
+  /** The block's type before, when the suggestion changes it. */
+  was: BlockType | null;
+  /** The block's type now. */
+  is: BlockType;
+  /** The block's text. */
+  text: string;
+}
+
 /** One suggestion as a list shows it: what it adds, removes or reformats, and where. */
 export interface Suggestion extends SuggestionAttrs {
-  kind: SuggestionKind | 'replace';
+  kind: SuggestionKind | 'replace' | 'block';
+  /** What a block suggestion changes (kind `block`). */
+  block: BlockChange | null;
   inserted: string;
   deleted: string;
   /** The text a formatting suggestion covers. */
@@ -98,6 +122,51 @@ function spansIn(doc: PmNode, filter: SuggestionFilter = {}): Span[] {
   return spans;
 }
 
+interface BlockSpan {
+  /** The position before the block. */
+  pos: number;
+  node: PmNode;
+  attrs: BlockSuggestionAttrs;
+}
+
+/** The blocks carrying a suggestion, in document order, that overlap the filter's range. */
+function blocksIn(doc: PmNode, filter: SuggestionFilter = {}): BlockSpan[] {
+  const blocks: BlockSpan[] = [];
+  if (!doc.type.schema.nodes.paragraph?.spec.attrs?.[BLOCK_SUGGESTION]) return blocks;
+  const from = Math.max(0, filter.from ?? 0);
+  const to = Math.min(doc.content.size, filter.to ?? doc.content.size);
+  doc.nodesBetween(from, Math.max(from, to), (node, pos) => {
+    if (node.isInline) return false;
+    if (!node.isTextblock) return true;
+    const attrs = blockSuggestionOf(node);
+    // A range touching only the block's edge is not in it.
+    const inside = filter.from === undefined || (pos + 1 <= to && pos + node.nodeSize - 1 >= from);
+    if (attrs && inside && matches(attrs, filter)) blocks.push({ pos, node, attrs });
+    return false;
+  });
+  return blocks;
+}
+
+/**
+ * Settles block suggestions: each loses its attribute; rejected type changes
+ * get their recorded type back. Returns the positions before the blocks
+ * whose rejected break is to be joined (changing attributes moves nothing).
+ */
+function settleBlocks(tr: Transform, blocks: BlockSpan[], verdict: 'accept' | 'reject'): number[] {
+  const joins: number[] = [];
+  for (const { pos, attrs } of blocks) {
+    const restored = verdict === 'reject' && attrs.before ? attrs.before : null;
+    const type = restored ? tr.doc.type.schema.nodes[restored.type] : undefined;
+    if (type) {
+      tr.setNodeMarkup(pos, type, { ...restored?.attrs, [BLOCK_SUGGESTION]: null });
+    } else {
+      tr.setNodeAttribute(pos, BLOCK_SUGGESTION, null);
+    }
+    if (verdict === 'reject' && attrs.split) joins.push(pos);
+  }
+  return joins;
+}
+
 /**
  * The ranges to delete for `spans`: neighbours of one suggestion are joined
  * when nothing but block boundaries (or empty blocks) lies between them.
@@ -136,33 +205,44 @@ function restoreFormatting(tr: Transform, span: Span): void {
  * text goes; format suggestions keep their formatting (accept) or get back
  * the recorded one (reject), and lose their mark.
  */
-function settle(tr: Transform, spans: Span[], verdict: 'accept' | 'reject'): Transform {
+function settle(tr: Transform, filter: SuggestionFilter, verdict: 'accept' | 'reject'): Transform {
+  const spans = spansIn(tr.doc, filter);
+  const blocks = blocksIn(tr.doc, filter);
   const keep: SuggestionKind = verdict === 'accept' ? 'insert' : 'delete';
   const toDelete = spans.filter((span) => span.kind !== keep && span.kind !== 'format');
-  // Marks first: changing one moves no position the deletions rely on.
+  // Marks and block types first: changing them moves no position the deletions rely on.
   for (const span of spans) {
     if (span.kind === 'format' && verdict === 'reject') restoreFormatting(tr, span);
     if (span.kind === keep || span.kind === 'format') tr.removeMark(span.from, span.to, span.mark);
   }
+  const joins = settleBlocks(tr, blocks, verdict);
+  const afterMarks = tr.mapping.maps.length;
   const ranges = deletionRanges(tr.doc, toDelete);
   for (let i = ranges.length - 1; i >= 0; i--) tr.delete(ranges[i]!.from, ranges[i]!.to);
+  // Rejected breaks last, from the end: each joins its block to the one before, if it can.
+  for (let i = joins.length - 1; i >= 0; i--) {
+    const pos = tr.mapping.slice(afterMarks).map(joins[i]!, 1);
+    if (canJoin(tr.doc, pos)) tr.join(pos);
+  }
   return tr;
 }
 
 /** Makes the chosen suggestions part of the draft: insertions stay, deletions go, formatting stays. */
 export function acceptSuggestions(tr: Transform, filter: SuggestionFilter = {}): Transform {
-  return settle(tr, spansIn(tr.doc, filter), 'accept');
+  return settle(tr, filter, 'accept');
 }
 
 /** Drops the chosen suggestions: insertions go, deletions' text stays, formatting goes back. */
 export function rejectSuggestions(tr: Transform, filter: SuggestionFilter = {}): Transform {
-  return settle(tr, spansIn(tr.doc, filter), 'reject');
+  return settle(tr, filter, 'reject');
 }
 
 /** Whether the document holds any suggestion. */
 export function hasSuggestions(doc: PmNode): boolean {
   const size = doc.content.size;
-  return markTypes(doc).some(([, type]) => doc.rangeHasMark(0, size, type));
+  return (
+    markTypes(doc).some(([, type]) => doc.rangeHasMark(0, size, type)) || blocksIn(doc).length > 0
+  );
 }
 
 /** The document as readers get it while suggestions are pending: as if all were rejected. */
@@ -197,6 +277,7 @@ export function listSuggestions(doc: PmNode): Suggestion[] {
         authorName,
         createdAt,
         kind: span.kind,
+        block: null,
         inserted: span.kind === 'insert' ? text : '',
         deleted: span.kind === 'delete' ? text : '',
         formatted: span.kind === 'format' ? text : '',
@@ -216,5 +297,36 @@ export function listSuggestions(doc: PmNode): Suggestion[] {
     existing.from = Math.min(existing.from, span.from);
     existing.to = Math.max(existing.to, span.to);
   }
-  return [...byId.values()];
+  for (const { pos, node, attrs } of blocksIn(doc)) {
+    const block: BlockChange = {
+      split: attrs.split === true,
+      was: attrs.before ?? null,
+      is: blockTypeOf(node),
+      text: node.textContent,
+    };
+    // A paragraph break and the text typed after it are one suggestion (the editor gives them one id).
+    const existing = byId.get(attrs.id);
+    if (existing && !existing.block && existing.kind === 'insert') {
+      existing.block = block;
+      existing.from = Math.min(existing.from, pos + 1);
+      continue;
+    }
+    const { id, authorId, authorName, createdAt } = attrs;
+    byId.set(existing ? `${id}\u0000${pos}` : id, {
+      id,
+      authorId,
+      authorName,
+      createdAt,
+      kind: 'block',
+      block,
+      inserted: '',
+      deleted: '',
+      formatted: '',
+      marksAdded: [],
+      marksRemoved: [],
+      from: pos + 1,
+      to: pos + node.nodeSize - 1,
+    });
+  }
+  return [...byId.values()].sort((a, b) => a.from - b.from);
 }

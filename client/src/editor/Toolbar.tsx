@@ -15,15 +15,15 @@ interface Props {
   editor: Editor;
   /** Opens the link dialog (Mod-K does the same). */
   onLink: () => void;
-  /** Only what a suggestions-only writer may suggest: text formatting and links, no blocks. */
-  inlineOnly?: boolean;
+  /** Only what a suggestions-only writer may suggest: text formatting, links and headings. */
+  suggestionsOnly?: boolean;
 }
 
 /** Formatting buttons; each shows its keyboard shortcut in its tooltip. */
-export function Toolbar({ editor, onLink, inlineOnly = false }: Props) {
-  const groups = inlineOnly
+export function Toolbar({ editor, onLink, suggestionsOnly = false }: Props) {
+  const groups = suggestionsOnly
     ? toolbarGroups
-        .map((group) => group.filter((item) => item.inline))
+        .map((group) => group.filter((item) => item.suggestable))
         .filter((group) => group.length > 0)
     : toolbarGroups;
   const state = useEditorState({

@@ -15,8 +15,11 @@ export interface ToolbarItem {
     | { icon: IconName };
   isActive?: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
-  /** Changes text or its formatting only: a suggestions-only writer (commenter) may use it. */
-  inline?: true;
+  /**
+   * What it does can be a suggestion (text, its formatting, a heading's type):
+   * a suggestions-only writer (commenter) may use it.
+   */
+  suggestable?: true;
 }
 
 const chain = (editor: Editor) => editor.chain().focus();
@@ -26,7 +29,7 @@ export const toolbarGroups: ToolbarItem[][] = [
   [
     {
       id: 'undo',
-      inline: true,
+      suggestable: true,
       label: 'Undo',
       shortcut: 'Mod-Z',
       face: { icon: 'undo' },
@@ -34,7 +37,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'redo',
-      inline: true,
+      suggestable: true,
       label: 'Redo',
       shortcut: 'Mod-Shift-Z',
       face: { icon: 'redo' },
@@ -44,7 +47,7 @@ export const toolbarGroups: ToolbarItem[][] = [
   [
     {
       id: 'bold',
-      inline: true,
+      suggestable: true,
       label: 'Bold',
       shortcut: 'Mod-B',
       face: { text: 'B', style: 'bold' },
@@ -53,7 +56,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'italic',
-      inline: true,
+      suggestable: true,
       label: 'Italic',
       shortcut: 'Mod-I',
       face: { text: 'I', style: 'italic' },
@@ -62,7 +65,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'strike',
-      inline: true,
+      suggestable: true,
       label: 'Strikethrough',
       shortcut: 'Mod-Shift-S',
       face: { text: 'S', style: 'strike' },
@@ -71,7 +74,7 @@ export const toolbarGroups: ToolbarItem[][] = [
     },
     {
       id: 'code',
-      inline: true,
+      suggestable: true,
       label: 'Inline code',
       shortcut: 'Mod-E',
       face: { text: '</>', style: 'mono' },
@@ -81,6 +84,7 @@ export const toolbarGroups: ToolbarItem[][] = [
   ],
   ([1, 2, 3] as const).map((level) => ({
     id: `h${level}`,
+    suggestable: true as const,
     label: `Heading ${level}`,
     shortcut: `Mod-Alt-${level}`,
     face: { text: `H${level}`, style: 'heading' as const },

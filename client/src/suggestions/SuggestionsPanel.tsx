@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { Editor } from '@tiptap/core';
+import type { BlockType } from '@baton/shared/blockSuggestions.ts';
 import {
+  type BlockChange,
   type Suggestion,
   listSuggestions,
   type SuggestionFilter,
@@ -34,7 +36,22 @@ const kindLabel: Record<Suggestion['kind'], string> = {
   delete: 'Delete',
   replace: 'Replace',
   format: 'Format',
+  block: 'Change',
 };
+
+/** "paragraph", "heading 2". */
+function blockName({ type, attrs }: BlockType): string {
+  if (type === 'heading') return `heading ${String(attrs?.level ?? '')}`.trim();
+  return type === 'codeBlock' ? 'code block' : type;
+}
+
+/** What a block suggestion changes, e.g. "New paragraph", "Heading 2 (was paragraph)". */
+function blockLabel(block: BlockChange): string {
+  const is = blockName(block.is);
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (block.split) return sentence(`new ${is}`);
+  return block.was ? `${sentence(is)} (was ${blockName(block.was)})` : sentence(is);
+}
 
 const markLabels: Record<string, string> = {
   bold: 'bold',
@@ -154,7 +171,7 @@ export function SuggestionsPanel({ editor, canSettle, me, threads }: Props) {
       <ol className="suggestions__list">
         {suggestions.map((s) => (
           <li
-            key={s.id}
+            key={`${s.id}@${s.from}`}
             className="suggestion-card"
             data-testid="suggestion"
             style={{ borderLeftColor: colorForUser(s.authorId) }}
@@ -165,7 +182,17 @@ export function SuggestionsPanel({ editor, canSettle, me, threads }: Props) {
                 <time dateTime={s.createdAt}>{formatUpdated(s.createdAt, now)}</time>
               </span>
               <span className="suggestion-card__what">
-                {kindLabel[s.kind]} {s.deleted && <del>{excerpt(s.deleted)}</del>}
+                {s.block ? (
+                  <>
+                    <span className="suggestion-card__block">{blockLabel(s.block)}</span>:{' '}
+                    {s.kind === 'block' && (
+                      <q className="suggestion-card__formatted">{excerpt(s.block.text)}</q>
+                    )}
+                  </>
+                ) : (
+                  `${kindLabel[s.kind]} `
+                )}
+                {s.deleted && <del>{excerpt(s.deleted)}</del>}
                 {s.deleted && s.inserted && ' → '}
                 {s.inserted && <ins>{excerpt(s.inserted)}</ins>}
                 {s.kind === 'format' && (

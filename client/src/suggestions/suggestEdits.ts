@@ -4,8 +4,10 @@
  * change). Inserted text gets the writer's `suggestionInsert` mark; deleted
  * text is put back with a `suggestionDelete` mark, except text the writer
  * had proposed themselves, which simply goes. Formatting changes become
- * format suggestions (suggestFormatting.ts); structure changes are left as
- * they are (decision 0010). DOM-free.
+ * format suggestions (suggestFormatting.ts). A paragraph break becomes a
+ * suggested break on the new block, and a paragraph or heading made another
+ * type records the type it had (blockSuggestions.ts); other structure
+ * changes are left as they are (decision 0010). DOM-free.
  */
 import { Fragment, type Mark, type MarkType, type Node as PmNode, Slice } from '@tiptap/pm/model';
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
@@ -13,9 +15,18 @@ import {
   type AddMarkStep,
   Mapping,
   type RemoveMarkStep,
+  ReplaceAroundStep,
   ReplaceStep,
   type StepMap,
 } from '@tiptap/pm/transform';
+import {
+  BLOCK_SUGGESTION,
+  type BlockSuggestionAttrs,
+  blockSuggestionOf,
+  blockTypeOf,
+  hasBlockType,
+  suggestableBlocks,
+} from '@baton/shared/blockSuggestions.ts';
 import {
   asSuggestionAttrs,
   SUGGESTION_DELETE,
@@ -48,6 +59,16 @@ interface Removal {
   id: string;
   /** The cursor stood at the end of what went (Backspace): it goes before what is put back. */
   backwards: boolean;
+  /** Only the writer's own suggested paragraph break went: taking it back, nothing to put back. */
+  ownBreak: boolean;
+}
+
+/** A block whose type a step changed: where it is in the end, and what it was. */
+interface Retyped {
+  before: PmNode;
+  /** Maps the position before the block to the end of the transactions. */
+  toEnd: Mapping;
+  pos: number;
 }
 
 /** The transaction that turns `transactions`' edits into suggestions, or null when none did any. */
@@ -62,18 +83,21 @@ export function suggestEdits(
   if (!insertType || !deleteType) return null;
   const maps: StepMap[] = [];
   const replaces: Array<{ step: ReplaceStep; before: PmNode; index: number }> = [];
+  const retypes: Array<{ step: ReplaceAroundStep; before: PmNode; index: number }> = [];
   const formatting: Array<{ step: AddMarkStep | RemoveMarkStep; before: PmNode; index: number }> =
     [];
   for (const tr of transactions) {
     tr.steps.forEach((step, i) => {
       if (step instanceof ReplaceStep)
         replaces.push({ step, before: tr.docs[i]!, index: maps.length });
+      else if (step instanceof ReplaceAroundStep)
+        retypes.push({ step, before: tr.docs[i]!, index: maps.length });
       else if (isFormattingStep(step))
         formatting.push({ step, before: tr.docs[i]!, index: maps.length });
       maps.push(tr.mapping.maps[i]!);
     });
   }
-  if (replaces.length === 0 && formatting.length === 0) return null;
+  if (replaces.length === 0 && formatting.length === 0 && retypes.length === 0) return null;
   const mapping = new Mapping(maps);
   // Read before anything is marked: which text the formatting steps changed, and from what.
   const reformats: Reformat[] = formatting.flatMap(({ step, before, index }) =>
@@ -82,6 +106,11 @@ export function suggestEdits(
   const cursor = oldState.selection.empty ? oldState.selection.head : null;
   const tr = newState.tr;
   const removals: Removal[] = [];
+  const retyped: Retyped[] = retypes.map(({ step, before, index }) => ({
+    before,
+    toEnd: mapping.slice(index + 1),
+    pos: step.from,
+  }));
   for (const { step, before, index } of replaces) {
     const toEnd = mapping.slice(index + 1);
     const id = options.newId();
@@ -89,6 +118,8 @@ export function suggestEdits(
     if (size > 0) {
       const from = toEnd.map(step.from, 1);
       const to = toEnd.map(step.from + size, -1);
+      // Breaks first: text typed into a new block joins the break's suggestion.
+      if (step.slice.openStart > 0 || step.slice.openEnd > 0) markBreaks(tr, from, to, id, options);
       if (to > from) markInserted(tr, from, to, insertType, deleteType, id, options);
     }
     if (step.to > step.from) {
@@ -97,9 +128,11 @@ export function suggestEdits(
         slice: before.slice(step.from, step.to),
         id,
         backwards: replaces.length === 1 && cursor === step.to,
+        ownBreak: isOwnBreakOnly(before, step, options.author.id),
       });
     }
   }
+  for (const change of retyped) markRetyped(tr, change, options);
   // After insertions are marked (they are the writer's to format) and before removed
   // text is put back (which moves positions; formatting moves none).
   markReformatted(tr, reformats, options);
@@ -107,6 +140,70 @@ export function suggestEdits(
   removals.sort((a, b) => b.pos - a.pos);
   for (const removal of removals) putBack(tr, removal, insertType, deleteType, options);
   return tr.docChanged ? tr : null;
+}
+
+/** Each block that begins inside [from, to) (a new paragraph break) gets a suggested break. */
+function markBreaks(
+  tr: Transaction,
+  from: number,
+  to: number,
+  id: string,
+  options: SuggestOptions,
+) {
+  const starts: Array<{ pos: number; node: PmNode }> = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isInline) return false;
+    if (node.isTextblock && pos >= from && pos < to && suggestableBlocks.includes(node.type.name))
+      starts.push({ pos, node });
+    return !node.isTextblock;
+  });
+  for (const { pos, node } of starts) {
+    const existing = blockSuggestionOf(node);
+    const attrs: BlockSuggestionAttrs = { ...(existing ?? freshAttrs(id, options)), split: true };
+    tr.setNodeAttribute(pos, BLOCK_SUGGESTION, attrs);
+  }
+}
+
+/**
+ * A block made another type records the type it had, unless it already
+ * records one (one rejection goes back to the draft's type); made its
+ * recorded type again, the record goes. Another writer's block suggestion is
+ * kept as it was, and the change is then a direct one (commenters cannot
+ * make it: suggestingPlugin.ts).
+ */
+function markRetyped(tr: Transaction, { before, toEnd, pos }: Retyped, options: SuggestOptions) {
+  const old = before.nodeAt(pos);
+  const at = toEnd.map(pos, 1);
+  const now = tr.doc.nodeAt(at);
+  if (!old?.isTextblock || !now?.isTextblock) return;
+  if (!suggestableBlocks.includes(old.type.name) || !suggestableBlocks.includes(now.type.name))
+    return;
+  const existing = blockSuggestionOf(old);
+  if (existing && existing.authorId !== options.author.id) {
+    tr.setNodeAttribute(at, BLOCK_SUGGESTION, existing);
+    return;
+  }
+  const was = existing?.before ?? blockTypeOf(old);
+  const attrs: BlockSuggestionAttrs = { ...(existing ?? freshAttrs(options.newId(), options)) };
+  if (hasBlockType(now, was)) delete attrs.before;
+  else attrs.before = was;
+  tr.setNodeAttribute(at, BLOCK_SUGGESTION, attrs.split || attrs.before ? attrs : null);
+}
+
+/**
+ * Whether a step removed nothing but the break before a block that was the
+ * writer's own suggestion (Backspace at the start of the new paragraph).
+ */
+export function isOwnBreakOnly(before: PmNode, step: ReplaceStep, authorId: string): boolean {
+  if (step.slice.size > 0) return false;
+  const $from = before.resolve(step.from);
+  const $to = before.resolve(step.to);
+  if ($from.parentOffset !== $from.parent.content.size || $to.parentOffset !== 0) return false;
+  if ($from.index($from.depth - 1) + 1 !== $to.index($to.depth - 1)) return false;
+  return (
+    blockSuggestionOf($to.parent)?.authorId === authorId &&
+    before.textBetween(step.from, step.to) === ''
+  );
 }
 
 function markInserted(
@@ -118,10 +215,13 @@ function markInserted(
   id: string,
   options: SuggestOptions,
 ): void {
-  // Typing on from one's own proposal extends it rather than starting another.
+  // Typing on from one's own proposal extends it rather than starting another; so does
+  // typing at the start of one's own new paragraph.
+  const $from = tr.doc.resolve(from);
   const attrs =
-    ownAttrs(tr.doc.resolve(from).nodeBefore, insertType, options) ??
+    ownAttrs($from.nodeBefore, insertType, options) ??
     ownAttrs(tr.doc.resolve(to).nodeAfter, insertType, options) ??
+    ($from.parentOffset === 0 ? ownBreakAttrs($from.parent, options) : null) ??
     freshAttrs(id, options);
   tr.removeMark(from, to, deleteType);
   tr.addMark(from, to, insertType.create(attrs));
@@ -129,11 +229,12 @@ function markInserted(
 
 function putBack(
   tr: Transaction,
-  { pos, slice, id, backwards }: Removal,
+  { pos, slice, id, backwards, ownBreak }: Removal,
   insertType: MarkType,
   deleteType: MarkType,
   options: SuggestOptions,
 ): void {
+  if (ownBreak) return;
   const $pos = tr.doc.resolve(pos);
   const attrs =
     ownAttrs($pos.nodeBefore, deleteType, options) ??
@@ -175,6 +276,14 @@ function ownAttrs(
 ): SuggestionAttrs | null {
   const attrs = node ? asSuggestionAttrs(type.isInSet(node.marks)?.attrs) : null;
   return attrs?.authorId === options.author.id ? attrs : null;
+}
+
+/** The writer's own suggested break on `block`, as the attributes its text can share. */
+function ownBreakAttrs(block: PmNode, options: SuggestOptions): SuggestionAttrs | null {
+  const attrs = blockSuggestionOf(block);
+  if (!attrs?.split || attrs.authorId !== options.author.id) return null;
+  const { id, authorId, authorName, createdAt } = attrs;
+  return { id, authorId, authorName, createdAt };
 }
 
 function freshAttrs(id: string, options: SuggestOptions): SuggestionAttrs {

@@ -116,17 +116,18 @@ describe('Suggesting mode', () => {
     expect(runs(proposed.apply(settle).doc)).toEqual([['Plain!', []]]);
   });
 
-  it('SUG-5 a suggestions-only writer changes text and formatting only: new paragraphs are refused before they reach the server', () => {
+  it('SUG-5 a suggestions-only writer changes text, formatting, breaks and headings only: lists are refused before they reach the server', () => {
     const state = suggesting('Plain words', { suggestionsOnly: true });
     const bold = state.apply(state.tr.addMark(1, 6, schema.marks.bold!.create()));
     expect(runs(bold.doc)).toEqual([
       ['Plain', ['bold', 'suggestionFormat:s1']],
       [' words', []],
     ]);
-    const heading = state.apply(state.tr.setBlockType(1, 1, schema.nodes.heading!, { level: 1 }));
-    expect(heading.doc.eq(state.doc)).toBe(true);
-    const split = state.apply(state.tr.split(3));
-    expect(split.doc.childCount).toBe(1);
+    const range = state.doc.resolve(1).blockRange(state.doc.resolve(6))!;
+    const listed = state.apply(
+      state.tr.wrap(range, [{ type: schema.nodes.bulletList! }, { type: schema.nodes.listItem! }]),
+    );
+    expect(listed.doc.eq(state.doc)).toBe(true);
     const typed = edit(state, 6, (tr) => tr.insertText(' more'));
     expect(runs(typed.doc)).toEqual([
       ['Plain', []],
@@ -193,5 +194,64 @@ describe('Suggesting mode: formatting', () => {
       ['Loud', ['bold']],
       [' words', []],
     ]);
+  });
+});
+
+const blockAttrs = (doc: PmNode, index: number) =>
+  doc.child(index).attrs.blockSuggestion as unknown;
+const cora1 = (id: string) => ({
+  id,
+  authorId: 'cora',
+  authorName: 'Cora',
+  createdAt: '2025-03-01T09:00:00.000Z',
+});
+
+describe('Suggesting mode: paragraph breaks and block types', () => {
+  it('SUG-8 Enter suggests a break: rejected, the paragraph is whole again; accepted, the break stays', () => {
+    const state = suggesting('Handed over', { suggestionsOnly: true });
+    const split = edit(state, 7, (tr) => tr.split(7));
+    expect(split.doc.childCount).toBe(2);
+    expect(blockAttrs(split.doc, 0)).toBeNull();
+    expect(blockAttrs(split.doc, 1)).toEqual({ ...cora1('s1'), split: true });
+    expect(settled(split, 'reject').doc.toJSON()).toEqual(state.doc.toJSON());
+    const accepted = settled(split, 'accept').doc;
+    expect(accepted.childCount).toBe(2);
+    expect(blockAttrs(accepted, 1)).toBeNull();
+  });
+
+  it('SUG-8 a new paragraph and its text are one suggestion; Backspace at its start takes the break back', () => {
+    const state = suggesting('First.', { suggestionsOnly: true });
+    let next = edit(state, 7, (tr) => tr.split(7));
+    next = edit(next, 9, (tr) => tr.insertText('Second.'));
+    expect(listSuggestions(next.doc)).toMatchObject([
+      { id: 's1', kind: 'insert', inserted: 'Second.', block: { split: true } },
+    ]);
+    const empty = edit(state, 7, (tr) => tr.split(7));
+    const joined = edit(empty, 9, (tr) => tr.delete(7, 9));
+    expect(joined.doc.eq(state.doc)).toBe(true);
+  });
+
+  it('SUG-8 a paragraph made a heading records it was a paragraph; made a paragraph again, the record goes', () => {
+    const state = suggesting('Night shift', { suggestionsOnly: true });
+    const heading = state.apply(state.tr.setBlockType(1, 1, schema.nodes.heading!, { level: 2 }));
+    expect(heading.doc.firstChild!.type.name).toBe('heading');
+    expect(blockAttrs(heading.doc, 0)).toEqual({ ...cora1('s1'), before: { type: 'paragraph' } });
+    const h3 = heading.apply(heading.tr.setBlockType(1, 1, schema.nodes.heading!, { level: 3 }));
+    expect(blockAttrs(h3.doc, 0)).toEqual({ ...cora1('s1'), before: { type: 'paragraph' } });
+    expect(settled(h3, 'reject').doc.eq(state.doc)).toBe(true);
+    const back = h3.apply(h3.tr.setBlockType(1, 1, schema.nodes.paragraph!));
+    expect(back.doc.eq(state.doc)).toBe(true);
+  });
+
+  it('SUG-8 a suggestions-only writer cannot retype a block someone else suggested something about', () => {
+    const bos = { ...cora1('b1'), authorId: 'bo', authorName: 'Bo', split: true };
+    const state = suggesting('Theirs', { suggestionsOnly: true });
+    const marked = state.apply(
+      state.tr
+        .setNodeAttribute(0, 'blockSuggestion', bos)
+        .setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    const heading = marked.apply(marked.tr.setBlockType(1, 1, schema.nodes.heading!, { level: 1 }));
+    expect(heading.doc.eq(marked.doc)).toBe(true);
   });
 });

@@ -6,9 +6,17 @@
  * suggestions (accept, reject) are left as they are.
  */
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import {
+  AddMarkStep,
+  RemoveMarkStep,
+  ReplaceAroundStep,
+  ReplaceStep,
+  type Step,
+} from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { type SuggestOptions, suggestEdits } from './suggestEdits.ts';
+import { blockSuggestionOf, suggestableBlocks } from '@baton/shared/blockSuggestions.ts';
+import { isOwnBreakOnly, type SuggestOptions, suggestEdits } from './suggestEdits.ts';
 
 export interface SuggestingState {
   suggesting: boolean;
@@ -25,24 +33,63 @@ const isRemote = (tr: Transaction) =>
   (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 const meta = (tr: Transaction) => tr.getMeta(suggestingKey) as SuggestingMeta | undefined;
 
+const isSuggestable = (node: PmNode | null | undefined) =>
+  Boolean(node?.isTextblock && suggestableBlocks.includes(node.type.name));
+
 /**
  * What a suggestions-only writer's own edits may do, as the server checks it
- * (SUG-4, SUG-6): replace text inside one paragraph, change suggestion marks,
- * and change formatting (which the appended transaction makes their
- * formatting suggestion).
+ * (SUG-4, SUG-6, SUG-8): replace text inside one paragraph, change suggestion
+ * marks, change formatting (which the appended transaction makes their
+ * formatting suggestion), break a paragraph or heading in two, take back a
+ * break they suggested, and make a paragraph or heading another of those
+ * types unless someone else suggested something about that block.
  * Refusing here keeps the editor from sending what the server would refuse
  * (and from losing the connection's right to write).
  */
-function allowedForSuggestionsOnly(step: Step, tr: Transaction, index: number): boolean {
+function allowedForSuggestionsOnly(
+  step: Step,
+  tr: Transaction,
+  index: number,
+  authorId: string,
+): boolean {
   if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
-  if (!(step instanceof ReplaceStep)) return false;
   const doc = tr.docs[index]!;
+  if (step instanceof ReplaceAroundStep) return isRetype(step, doc, authorId);
+  if (!(step instanceof ReplaceStep)) return false;
+  if (isBreak(step, doc) || isOwnBreakOnly(doc, step, authorId)) return true;
   const inOneBlock = doc.resolve(step.from).sameParent(doc.resolve(step.to));
   let textOnly = step.slice.openStart === 0 && step.slice.openEnd === 0;
   step.slice.content.forEach((node) => {
     if (!node.isText) textOnly = false;
   });
   return inOneBlock && textOnly && doc.resolve(step.from).parent.isTextblock;
+}
+
+/** A paragraph break: one paragraph or heading split in two, nothing else. */
+function isBreak(step: ReplaceStep, doc: PmNode): boolean {
+  const { content, openStart, openEnd } = step.slice;
+  if (step.from !== step.to || openStart !== 1 || openEnd !== 1 || content.childCount !== 2)
+    return false;
+  let empty = true;
+  content.forEach((node) => {
+    if (!isSuggestable(node) || node.content.size > 0) empty = false;
+  });
+  return empty && isSuggestable(doc.resolve(step.from).parent);
+}
+
+/** One paragraph or heading made another of those types, keeping its text. */
+function isRetype(step: ReplaceAroundStep, doc: PmNode, authorId: string): boolean {
+  const block = doc.nodeAt(step.from);
+  const made = step.slice.content.firstChild;
+  if (!block || !isSuggestable(block) || !isSuggestable(made)) return false;
+  const whole =
+    step.to === step.from + block.nodeSize &&
+    step.gapFrom === step.from + 1 &&
+    step.gapTo === step.to - 1 &&
+    step.insert === 1 &&
+    step.slice.content.childCount === 1;
+  const other = blockSuggestionOf(block);
+  return whole && (!other || other.authorId === authorId);
 }
 
 export function suggestingPlugin(options: SuggestOptions): Plugin<SuggestingState> {
@@ -63,7 +110,9 @@ export function suggestingPlugin(options: SuggestOptions): Plugin<SuggestingStat
     filterTransaction(tr, state) {
       const mode = suggestingKey.getState(state);
       if (!mode?.suggestionsOnly || !tr.docChanged || isRemote(tr)) return true;
-      return tr.steps.every((step, i) => allowedForSuggestionsOnly(step, tr, i));
+      // Withdrawing one's own suggestions (the panel offers nothing else to commenters).
+      if (meta(tr)?.settling) return true;
+      return tr.steps.every((step, i) => allowedForSuggestionsOnly(step, tr, i, options.author.id));
     },
     appendTransaction(transactions, oldState, newState) {
       if (!suggestingKey.getState(newState)?.suggesting) return null;

@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core';
 import type { DraftState } from '@baton/shared/api.ts';
 import type { VersionSummary } from '@baton/shared/publish.ts';
 import { contentHash, draftStateOf } from './draftState.ts';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 /** Typing pauses this long before the document is hashed again. */
 const rehashDelayMs = 300;
@@ -29,7 +30,7 @@ export function useDraftState(
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (!editor.isDestroyed) {
-          setHashed({ editor, title, hash: contentHash(title, editor.getJSON()) });
+          setHashed({ editor, title, hash: contentHash(title, documentJson(editor.getJSON())) });
         }
       }, delay);
     };

@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 
 import { editorSchema } from './editorSchema.ts';
 import { readFragment } from './readFragment.ts';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 export interface DraftContent {
   json: unknown;
@@ -39,5 +40,5 @@ export function readReadableDraft(doc: Y.Doc): ReadableDraft {
 export function readDraftContent(doc: Y.Doc): DraftContent {
   const { node } = readReadableDraft(doc);
   const text = node.textBetween(0, node.content.size, '\n\n', '\n').trim();
-  return { json: node.toJSON(), text, wordCount: countWords(text) };
+  return { json: documentJson(node), text, wordCount: countWords(text) };
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { DocStore } from '../store/docStore.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { readDraftNode } from './draftContent.ts';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 /** The documents open on this instance (collab/RoomRegistry), by installment id. */
 export interface OpenDocs {
@@ -22,7 +23,7 @@ export class DraftDocs {
   /** The canonical JSON of the draft when its room is open here; undefined otherwise. */
   liveJson(installmentId: string): unknown {
     const live = this.registry.peek(installmentId);
-    return live ? readDraftNode(live.doc).toJSON() : undefined;
+    return live ? documentJson(readDraftNode(live.doc)) : undefined;
   }
 
   /** Runs `read` with the draft; the document must not be kept or changed. */

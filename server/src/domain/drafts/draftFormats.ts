@@ -6,6 +6,7 @@ import { editorSchema } from '../../content/editorSchema.ts';
 import { AppError } from '../../errors/appError.ts';
 import { loadMarkdown } from '../../render/loadOnFirstUse.ts';
 import { textParagraphs } from '../../render/textParagraphs.ts';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 const invalid = (message: string) => new AppError('invalid_content', 400, message);
 
@@ -63,7 +64,7 @@ export async function formatDraft(node: PmNode, format: ContentFormat): Promise<
     case 'markdown':
       return (await loadMarkdown()).toMarkdown(node);
     case 'json':
-      return JSON.stringify(node.toJSON());
+      return JSON.stringify(documentJson(node));
     case 'text':
       return node.textBetween(0, node.content.size, '\n\n', '\n').trim();
   }
@@ -71,7 +72,7 @@ export async function formatDraft(node: PmNode, format: ContentFormat): Promise<
 
 /** Identifies the draft's content (not its title): the `baseHash` of a later write. */
 export function draftHash(node: PmNode): string {
-  return createHash('sha256').update(JSON.stringify(node.toJSON())).digest('hex');
+  return createHash('sha256').update(JSON.stringify(documentJson(node))).digest('hex');
 }
 
 /** Whether a document holds nothing but one empty paragraph (a new draft). */

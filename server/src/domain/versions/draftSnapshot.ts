@@ -5,6 +5,7 @@ import { contentHashInput } from '@baton/shared/publish.ts';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import { readReadableDraft } from '../../content/draftContent.ts';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 export interface DraftSnapshot {
   /** What readers would get: pending suggestions left out. */
@@ -22,7 +23,7 @@ export function readDraftSnapshot(
     const { node, pendingSuggestions } = readReadableDraft(doc);
     return {
       node,
-      json: node.toJSON(),
+      json: documentJson(node),
       pendingSuggestions,
       yjsState: Y.encodeStateAsUpdate(doc),
     };
