@@ -150,7 +150,7 @@ describe('accepting and rejecting formatting suggestions', () => {
     same(withoutSuggestions(draft), doc(p(t('one three'))));
   });
 
-  it('SUG-6 a recorded mark the schema does not know, or a record that is not one, is left out', () => {
+  it('SUG-6 a recorded mark the schema does not know is left out; a record that is not one is no suggestion', () => {
     const odd = schema.mark('suggestionFormat', {
       id: 'f1',
       ...ada,
@@ -158,7 +158,8 @@ describe('accepting and rejecting formatting suggestions', () => {
     });
     const broken = schema.mark('suggestionFormat', { id: 'f2', ...ada, before: '{not json' });
     const draft = doc(p(t('a', bold, odd), t('b', bold, broken)));
-    same(reject(draft), doc(p(t('a', italic), t('b'))));
+    same(reject(draft), doc(p(t('a', italic), t('b', bold, broken))));
+    expect(listSuggestions(draft).map((s) => s.id)).toEqual(['f1']);
   });
 
   it('SUG-6 inline code keeps suggestion marks: code text can be suggested, and making text code keeps its suggestion', () => {

@@ -23,7 +23,7 @@ import {
   type BlockType,
   blockTypeOf,
 } from './blockSuggestions.ts';
-import { formattingOf, recordedMarks } from './formatSuggestions.ts';
+import { formattingOf, readRecord, recordedMarks } from './formatSuggestions.ts';
 import {
   asFormatSuggestionAttrs,
   asSuggestionAttrs,
@@ -93,6 +93,15 @@ function matches(attrs: SuggestionAttrs, filter: SuggestionFilter): boolean {
   return filter.authorId === undefined || attrs.authorId === filter.authorId;
 }
 
+/**
+ * A format suggestion's attributes, when its record of the formatting before
+ * can be read: one that cannot would make rejecting it guess.
+ */
+function formatAttrs(value: unknown): SuggestionAttrs | null {
+  const attrs = asFormatSuggestionAttrs(value);
+  return attrs && readRecord(attrs.before) ? attrs : null;
+}
+
 /** The suggestion marks on text, one span per text node and mark, in document order. */
 function spansIn(doc: PmNode, filter: SuggestionFilter = {}): Span[] {
   const types = markTypes(doc);
@@ -106,8 +115,7 @@ function spansIn(doc: PmNode, filter: SuggestionFilter = {}): Span[] {
     for (const [kind, type] of types) {
       const mark = type.isInSet(node.marks);
       const attrs =
-        mark &&
-        (kind === 'format' ? asFormatSuggestionAttrs(mark.attrs) : asSuggestionAttrs(mark.attrs));
+        mark && (kind === 'format' ? formatAttrs(mark.attrs) : asSuggestionAttrs(mark.attrs));
       if (!mark || !attrs || !matches(attrs, filter)) continue;
       spans.push({
         kind,

@@ -4,7 +4,7 @@ import { readDraftContent } from '@baton/server/content/draftContent.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_FRAGMENT, MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
 import * as authProtocol from 'y-protocols/auth';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   appendParagraph,
   type CollabClient,
@@ -267,3 +267,110 @@ describe('a commenter suggests formatting', () => {
     for (const client of [editor, honest, rogue, fresh]) client.destroy();
   });
 });
+
+describe('a commenter suggests paragraph breaks and headings', () => {
+  it('SUG-8 a commenter’s stock provider: a break and a heading recorded in their name reach the editor; an unrecorded break is refused on that socket alone; readers get the paragraph as it was', async () => {
+    const installment = (
+      await api<{ id: string; number: number }>(
+        server.url,
+        team.users.owner,
+        'POST',
+        `/api/series/${team.seriesId}/installments`,
+        { title: 'Broken up' },
+      )
+    ).body;
+    const installmentId = installment.id;
+    const editor = await ownerClient(installmentId);
+    appendRuns(editor.doc, ['The relay ended where the river bends.']);
+    appendRuns(editor.doc, ['Evening']);
+    await roundTrip(editor);
+
+    const cora = team.users.commenter.id;
+    const honest = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const rogue = connectClient(server.url, installmentId, team.users.commenter.cookie);
+    const honestDenied = deniedReasons(honest);
+    const rogueDenied = deniedReasons(rogue);
+    await Promise.all([untilSynced(honest), untilSynced(rogue)]);
+
+    // A break with no suggestion recorded: refused, and the socket stays open.
+    splitParagraph(rogue.doc, 0, 16, {});
+    await roundTrip(rogue);
+    expect(rogueDenied).toEqual([READ_ONLY_REASON]);
+    expect(rogue.provider.wsconnected).toBe(true);
+
+    // The same break as Cora's suggestion, and "Evening" suggested as a heading.
+    const split = { ...suggestion('b1', cora, 'Cora'), split: true };
+    splitParagraph(honest.doc, 0, 16, { blockSuggestion: split });
+    const heading = { ...suggestion('h1', cora, 'Cora'), before: { type: 'paragraph' } };
+    retypeParagraph(honest.doc, 2, 'heading', { level: 2, blockSuggestion: heading });
+    await untilDoc(editor, 'the editor sees both', (doc) => {
+      const blocks = doc.getXmlFragment(DOC_FRAGMENT).toArray() as Y.XmlElement[];
+      return blocks.length === 3 && blocks[2]?.nodeName === 'heading';
+    });
+    const blocks = editor.doc.getXmlFragment(DOC_FRAGMENT).toArray() as Y.XmlElement[];
+    expect(
+      blocks.map((b) => [b.nodeName, b.getAttribute('blockSuggestion'), b.toArray().join('')]),
+    ).toEqual([
+      ['paragraph', undefined, 'The relay ended '],
+      ['paragraph', split, 'where the river bends.'],
+      ['heading', heading, 'Evening'],
+    ]);
+    expect(honestDenied).toEqual([]);
+
+    const checks = await publishChecks(installmentId);
+    expect(checks.body.findings).toContainEqual({ kind: 'pendingSuggestions', count: 2 });
+    expect((await publish(installmentId)).status).toBe(201);
+    const version = await api<Version>(
+      server.url,
+      team.users.owner,
+      'GET',
+      `/api/installments/${installmentId}/versions/1`,
+    );
+    expect(version.body.html).toBe(
+      '<p>The relay ended where the river bends.</p>\n<p>Evening</p>\n',
+    );
+    // Stored and served without the empty block suggestion attribute.
+    expect(JSON.stringify(version.body.prosemirrorJson)).not.toContain('blockSuggestion');
+    for (const client of [editor, honest, rogue]) client.destroy();
+  });
+});
+
+/** Splits top-level paragraph `index` after `offset` characters, as y-tiptap writes a break. */
+function splitParagraph(
+  doc: Y.Doc,
+  index: number,
+  offset: number,
+  attributes: Record<string, unknown>,
+): void {
+  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+  doc.transact(() => {
+    const text = paragraphText(doc, index);
+    const tail = text.toString().slice(offset);
+    text.delete(offset, tail.length);
+    fragment.insert(index + 1, [blockOf('paragraph', attributes, tail)]);
+  });
+}
+
+/** Replaces top-level block `index` with a `name` block holding the same text, as y-tiptap retypes one. */
+function retypeParagraph(
+  doc: Y.Doc,
+  index: number,
+  name: string,
+  attributes: Record<string, unknown>,
+): void {
+  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+  doc.transact(() => {
+    const text = paragraphText(doc, index).toString();
+    fragment.delete(index, 1);
+    fragment.insert(index, [blockOf(name, attributes, text)]);
+  });
+}
+
+function blockOf(name: string, attributes: Record<string, unknown>, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as never);
+  const content = new Y.XmlText();
+  content.insert(0, text);
+  element.insert(0, [content]);
+  return element;
+}

@@ -205,3 +205,76 @@ describe('suggested formatting', () => {
     }
   });
 });
+
+/** The document fragment of a writer's copy. */
+const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment(DOC_FRAGMENT);
+
+/** A new block as y-tiptap writes one: an element with attributes, holding one text. */
+function block(name: string, attributes: Record<string, unknown>, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as never);
+  const content = new Y.XmlText();
+  content.insert(0, text);
+  element.insert(0, [content]);
+  return element;
+}
+
+/** A paragraph break after `offset` characters, as y-tiptap writes it: the tail moves to a new block. */
+const splitAt =
+  (offset: number, attributes: Record<string, unknown>, name = 'paragraph') =>
+  (t: Y.XmlText, doc: Y.Doc) => {
+    const tail = t.toString().slice(offset);
+    t.delete(offset, tail.length);
+    fragmentOf(doc).insert(1, [block(name, attributes, tail)]);
+  };
+
+/** The first block replaced by a block of another type with the same text. */
+const retype =
+  (name: string, attributes: Record<string, unknown>) => (t: Y.XmlText, doc: Y.Doc) => {
+    const text = t.toString();
+    fragmentOf(doc).delete(0, 1);
+    fragmentOf(doc).insert(0, [block(name, attributes, text)]);
+  };
+
+describe('block suggestions from a suggestions-only writer', () => {
+  it('SUG-8 a paragraph break and a type change of their own, recorded truly, are admitted', () => {
+    const { attempt, live } = setup();
+    expect(attempt(splitAt(9, { blockSuggestion: { ...mine, split: true } }))).toBe(true);
+    const added = fragmentOf(live).get(1) as Y.XmlElement;
+    expect(added.getAttribute('blockSuggestion')).toEqual({ ...mine, split: true });
+    expect(added.toArray().join('')).toBe(' harbour.');
+    const second = setup();
+    const heading = { level: 2, blockSuggestion: { ...mine, before: { type: 'paragraph' } } };
+    expect(second.attempt(retype('heading', heading))).toBe(true);
+    expect((fragmentOf(second.live).get(0) as Y.XmlElement).nodeName).toBe('heading');
+  });
+
+  it('SUG-8 refuses a break or type change not recorded as theirs, a false record, and what the draft cannot hold', () => {
+    const refused: Array<(t: Y.XmlText, doc: Y.Doc) => void> = [
+      splitAt(9, {}),
+      splitAt(9, { blockSuggestion: { ...theirs, split: true } }),
+      retype('heading', { level: 2 }),
+      retype('heading', {
+        level: 2,
+        blockSuggestion: { ...theirs, before: { type: 'paragraph' } },
+      }),
+      // Rejecting it would give a level 1 heading, not the paragraph there was.
+      retype('heading', {
+        level: 2,
+        blockSuggestion: { ...mine, before: { type: 'heading', attrs: { level: 1 } } },
+      }),
+      // Reading the draft leaves these out: hidden in the document, they would be refused nowhere.
+      splitAt(9, { blockSuggestion: { ...mine, split: true }, onclick: 'x' }),
+      splitAt(9, { blockSuggestion: { ...mine, split: true } }, 'blockquote'),
+      (t, doc) => fragmentOf(doc).insert(1, [block('script', {}, 'alert(1)')]),
+      (t) => t.insert(3, ' sly', { suggestionInsert: mine, blink: {} }),
+      (t, doc) => doc.getMap('elsewhere').set('k', 'v'),
+    ];
+    for (const change of refused) {
+      const { attempt, live } = setup();
+      const before = Y.encodeStateAsUpdate(live);
+      expect(attempt(change), change.toString()).toBe(false);
+      expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    }
+  });
+});

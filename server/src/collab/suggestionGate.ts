@@ -12,7 +12,12 @@
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import * as Y from 'yjs';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
-import { onlySuggestions } from './suggestionRules.ts';
+import { readDraftNode } from '../content/draftContent.ts';
+import {
+  onlySuggestions,
+  onlyTheirSuggestionsChanged,
+  writesOnlyBlocks,
+} from './suggestionRules.ts';
 
 const judging = Symbol('judging a suggestion');
 
@@ -28,14 +33,25 @@ export class SuggestionGate {
   admits(update: Uint8Array, userId: string): boolean {
     const shadow = this.shadowDoc();
     let verdict = false;
+    let blocksOnly = false;
     const judge = (tr: Y.Transaction) => {
-      if (tr.origin === judging) {
-        verdict = onlySuggestions(tr, shadow.getXmlFragment(DOC_FRAGMENT), userId);
-      }
+      if (tr.origin !== judging) return;
+      const fragment = shadow.getXmlFragment(DOC_FRAGMENT);
+      verdict = onlySuggestions(tr, fragment, userId);
+      if (!verdict) blocksOnly = writesOnlyBlocks(tr, fragment);
     };
     shadow.on('afterTransaction', judge);
     try {
       applyUpdateAsIs(shadow, update, judging);
+      // Block suggestions: judged on the whole draft, read before (the live document has
+      // not taken the update yet) and after. Rare, and the cost of a full read each.
+      if (!verdict && blocksOnly) {
+        verdict = onlyTheirSuggestionsChanged(
+          readDraftNode(this.live),
+          readDraftNode(shadow),
+          userId,
+        );
+      }
     } catch {
       verdict = false;
     } finally {
@@ -56,6 +72,8 @@ export class SuggestionGate {
   private shadowDoc(): Y.Doc {
     if (this.shadow) return this.shadow;
     const shadow = new Y.Doc();
+    // Typed before any update: a transaction then names the fragment itself among its changes.
+    shadow.getXmlFragment(DOC_FRAGMENT);
     applyUpdateAsIs(shadow, Y.encodeStateAsUpdate(this.live));
     this.shadow = shadow;
     this.live.on('update', this.follow);

@@ -12,13 +12,25 @@
  * - removing their own `suggestionFormat` mark with the recorded formatting
  *   put back (withdrawing it);
  * - changing the formatting of their own proposed text.
- * Anything else (new paragraphs or other elements, attributes, embeds,
- * deleting or reformatting text, marks in someone else's name, other shared
- * types) is refused. Format markers themselves may come and go as Yjs
- * likes: what counts is the formatting each piece of content has before and
- * after.
+ * Format markers themselves may come and go as Yjs likes: what counts is
+ * the formatting each piece of content has before and after.
+ *
+ * Block suggestions (a paragraph break, a paragraph or heading's type) change
+ * the document's elements, which y-tiptap writes as deleted and re-created
+ * text: rules on the text alone cannot tell them from rewriting it. An
+ * update the rules above refuse is judged again on the whole document
+ * (`onlyTheirSuggestionsChanged`): rejecting the writer's suggestions must
+ * give the same document before and after it, so everything it changed is a
+ * suggestion of theirs and a rejection undoes it. It must also write only
+ * what the document can hold (`writesOnlyBlocks`): paragraphs and headings
+ * with known attributes and formatting, nowhere but the document fragment,
+ * as the reading of the document would silently leave anything else out.
+ * Anything else (other elements, embeds, deleting or reformatting text,
+ * suggestions in someone else's name, other shared types) is refused.
  */
+import { suggestableBlocks } from '@baton/shared/blockSuggestions.ts';
 import { readRecord } from '@baton/shared/formatSuggestions.ts';
+import { rejectSuggestions } from '@baton/shared/suggestions.ts';
 import {
   asFormatSuggestionAttrs,
   SUGGESTION_DELETE,
@@ -26,6 +38,8 @@ import {
   SUGGESTION_INSERT,
   suggestionMarkNames,
 } from '@baton/shared/suggestionMarks.ts';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
 import { editorSchema } from '../content/editorSchema.ts';
@@ -46,7 +60,7 @@ export function onlySuggestions(
   for (const [type, keys] of tr.changed) {
     // Formatting and text are content (key null); a key is an attribute of the type itself.
     if (!(type instanceof Y.XmlText) || keys.size !== 1 || !keys.has(null)) return false;
-    if (!Y.isParentOf(fragment, type._item)) return false;
+    if (!Y.isParentOf(fragment, type._item) || !knownFormatting(type, tr)) return false;
     if (!textChangesAreSuggestions(type, tr, userId)) return false;
   }
   return true;
@@ -167,4 +181,81 @@ function asRead(markName: string, attrs: unknown): unknown {
   } catch {
     return attrs;
   }
+}
+
+/** y-tiptap stores overlapping marks under `name--<8-character hash>`. */
+const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
+const isNew = (item: Y.Item, tr: Y.Transaction) =>
+  item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+
+/**
+ * Whether `tr` writes only what the document can hold, inside `fragment`:
+ * new children are paragraphs, headings or texts; attributes are the ones
+ * their block type has; formatting is of known marks.
+ */
+export function writesOnlyBlocks(tr: Y.Transaction, fragment: Y.XmlFragment): boolean {
+  for (const [type, keys] of tr.changed) {
+    if ((type as unknown) !== fragment && !Y.isParentOf(fragment, type._item)) return false;
+    if (type instanceof Y.XmlText) {
+      if (keys.size !== 1 || !keys.has(null) || !knownFormatting(type, tr)) return false;
+    } else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
+      for (const key of keys) {
+        if (key !== null && !(type instanceof Y.XmlElement && knownAttribute(type, key)))
+          return false;
+      }
+      if (keys.has(null) && !newChildrenAreBlocks(type, tr)) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+function newChildrenAreBlocks(parent: Y.XmlElement | Y.XmlFragment, tr: Y.Transaction): boolean {
+  for (let item = parent._start; item !== null; item = item.right) {
+    if (item.deleted || !isNew(item, tr)) continue;
+    if (!(item.content instanceof Y.ContentType)) return false;
+    const child = item.content.type;
+    if (child instanceof Y.XmlText) {
+      if (!knownFormatting(child, tr)) return false;
+    } else if (child instanceof Y.XmlElement) {
+      if (!suggestableBlocks.includes(child.nodeName)) return false;
+      if (!Object.keys(child.getAttributes()).every((key) => knownAttribute(child, key)))
+        return false;
+      if (!newChildrenAreBlocks(child, tr)) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+function knownAttribute(element: Y.XmlElement, key: string): boolean {
+  return Object.hasOwn(editorSchema.nodes[element.nodeName]?.spec.attrs ?? {}, key);
+}
+
+/** New formatting in `text` is of marks the schema knows. */
+function knownFormatting(text: Y.XmlText, tr: Y.Transaction): boolean {
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!isNew(item, tr) || !(item.content instanceof Y.ContentFormat)) continue;
+    const name = hashedMarkName.exec(item.content.key)?.[1] ?? item.content.key;
+    if (!editorSchema.marks[name]) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the drafts before and after an update read the same once the
+ * writer's suggestions are rejected: all it changed is their suggestions.
+ */
+export function onlyTheirSuggestionsChanged(
+  before: PmNode,
+  after: PmNode,
+  userId: string,
+): boolean {
+  const filter = { authorId: userId };
+  return rejectSuggestions(new Transform(after), filter).doc.eq(
+    rejectSuggestions(new Transform(before), filter).doc,
+  );
 }

@@ -72,7 +72,9 @@ export async function formatDraft(node: PmNode, format: ContentFormat): Promise<
 
 /** Identifies the draft's content (not its title): the `baseHash` of a later write. */
 export function draftHash(node: PmNode): string {
-  return createHash('sha256').update(JSON.stringify(documentJson(node))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(documentJson(node)))
+    .digest('hex');
 }
 
 /** Whether a document holds nothing but one empty paragraph (a new draft). */
