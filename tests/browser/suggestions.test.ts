@@ -89,13 +89,14 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       .and(owner.locator('[aria-pressed="true"]'))
       .waitFor();
 
-    // The commenter may only suggest: the mode is fixed, and the toolbar has no block formats.
+    // The commenter may only suggest: the mode is fixed, and the toolbar has no lists or quotes.
     await commenter.goto(installmentUrl);
     await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
     await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
     const toolbar = commenter.getByRole('toolbar', { name: 'Formatting' });
     await toolbar.getByRole('button', { name: 'Bold' }).waitFor();
-    expect(await toolbar.getByRole('button', { name: 'Heading 1' }).count()).toBe(0);
+    await toolbar.getByRole('button', { name: 'Heading 1' }).waitFor();
+    expect(await toolbar.getByRole('button', { name: 'Bulleted list' }).count()).toBe(0);
     await commenter.locator('.ProseMirror').click();
     await commenter.keyboard.press('End');
     await commenter.keyboard.type(' It was raining.');
@@ -255,5 +256,50 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       await page.getByTestId('suggestions').waitFor({ state: 'detached' });
     }
     expect(await owner.locator('.thread', { hasText: 'On deleted text' }).count()).toBe(0);
+  });
+
+  it('SUG-8 a commenter suggests a paragraph break with new text and a heading; the owner sees them live, rejects the break and accepts the heading, and both documents are equal', async () => {
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter('hal', 'Night shift');
+    await owner.keyboard.press('Enter');
+    await owner.keyboard.type('The relay ended where the river bends.');
+    await untilSaved(owner);
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+
+    // A break after "ended", with a new sentence typed at the start of the new paragraph.
+    await commenter.locator('.ProseMirror').click();
+    await select(commenter, ' where');
+    await commenter.keyboard.press('ArrowLeft');
+    await commenter.keyboard.press('Enter');
+    await commenter.keyboard.type('Later:');
+    // The first line made a heading from the toolbar.
+    await select(commenter, 'Night');
+    await commenter
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Heading 2' })
+      .click();
+    await untilSaved(commenter);
+
+    const split = owner.locator('.ProseMirror p.suggestion-block--split', { hasText: 'Later:' });
+    await split.waitFor();
+    // Cora's caret (with her name) may sit inside "Night shift": match a word of it.
+    await owner.locator('.ProseMirror h2.suggestion-block--type', { hasText: 'shift' }).waitFor();
+    const breakCard = card(owner, 'New paragraph');
+    await breakCard.getByText('Later:').waitFor();
+    const headingCard = card(owner, 'Heading 2 (was paragraph)');
+    await headingCard.getByText('Night shift').waitFor();
+    await shot(owner, 'suggestions-08-block-suggestions');
+
+    await breakCard.getByRole('button', { name: 'Reject' }).click();
+    await headingCard.getByRole('button', { name: 'Accept' }).click();
+    for (const page of [owner, commenter]) {
+      await page.locator('.ProseMirror .suggestion-block').first().waitFor({ state: 'detached' });
+      await page.locator('.ProseMirror h2', { hasText: 'shift' }).waitFor();
+      await untilSaved(page);
+    }
+    const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
+    expect(ownerHtml).toBe(commenterHtml);
+    expect(ownerHtml).toBe('<h2>Night shift</h2><p>The relay ended where the river bends.</p>');
   });
 });

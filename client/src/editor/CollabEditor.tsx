@@ -109,7 +109,9 @@ export function CollabEditor({
   return (
     <div className="editor">
       {editable && <ModeToggle editor={editor} />}
-      {editable && <Toolbar editor={editor} onLink={openLinkDialog} suggestionsOnly={suggestionsOnly} />}
+      {editable && (
+        <Toolbar editor={editor} onLink={openLinkDialog} suggestionsOnly={suggestionsOnly} />
+      )}
       {linkDialog && editable && <LinkDialog editor={editor} onClose={closeLinkDialog} />}
       {removedWords.report && (
         <RemovedWordsNotice report={removedWords.report} onDismiss={removedWords.dismiss} />

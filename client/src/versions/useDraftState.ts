@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import type { DraftState } from '@baton/shared/api.ts';
 import type { VersionSummary } from '@baton/shared/publish.ts';
 import { contentHash, draftStateOf } from './draftState.ts';
-import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 /** Typing pauses this long before the document is hashed again. */
 const rehashDelayMs = 300;

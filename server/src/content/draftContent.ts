@@ -3,6 +3,7 @@
  * shared schema. Everything made from a draft for readers, lists and
  * publishing reads it as if every pending suggestion were rejected (SUG-3).
  */
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { listSuggestions, withoutSuggestions } from '@baton/shared/suggestions.ts';
 import { countWords } from '@baton/shared/text.ts';
@@ -11,7 +12,6 @@ import type * as Y from 'yjs';
 
 import { editorSchema } from './editorSchema.ts';
 import { readFragment } from './readFragment.ts';
-import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 export interface DraftContent {
   json: unknown;

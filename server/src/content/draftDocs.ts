@@ -3,11 +3,11 @@
  * publishing): the live room's document when it is loaded, otherwise a
  * temporary one built from the store.
  */
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import * as Y from 'yjs';
 import type { DocStore } from '../store/docStore.ts';
 import { applyUpdateAsIs } from '../store/applyUpdateAsIs.ts';
 import { readDraftNode } from './draftContent.ts';
-import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 /** The documents open on this instance (collab/RoomRegistry), by installment id. */
 export interface OpenDocs {

@@ -1,3 +1,4 @@
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ function readAndWatch(doc: Y.Doc) {
   doc.on('afterTransaction', () => transactions++);
   const node = readFragment(doc.getXmlFragment(DOC_FRAGMENT), editorSchema);
   return {
-    json: node.toJSON(),
+    json: documentJson(node),
     transactions,
     unchanged: Y.equalSnapshots(Y.snapshot(doc), snapshotOf(before)),
   };

@@ -1,4 +1,5 @@
 /** The draft in and out of the content API's formats: Markdown, ProseMirror JSON, plain text. */
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import type { ContentFormat } from '@baton/shared/content.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
@@ -6,7 +7,6 @@ import { editorSchema } from '../../content/editorSchema.ts';
 import { AppError } from '../../errors/appError.ts';
 import { loadMarkdown } from '../../render/loadOnFirstUse.ts';
 import { textParagraphs } from '../../render/textParagraphs.ts';
-import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 const invalid = (message: string) => new AppError('invalid_content', 400, message);
 

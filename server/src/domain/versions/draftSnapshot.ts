@@ -1,11 +1,11 @@
 /** The draft as it is now: canonical ProseMirror JSON, the node, and its Yjs state. */
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { createHash } from 'node:crypto';
+import { documentJson } from '@baton/shared/blockSuggestions.ts';
 import { contentHashInput } from '@baton/shared/publish.ts';
 import * as Y from 'yjs';
 import type { DraftDocs } from '../../content/draftDocs.ts';
 import { readReadableDraft } from '../../content/draftContent.ts';
-import { documentJson } from '@baton/shared/blockSuggestions.ts';
 
 export interface DraftSnapshot {
   /** What readers would get: pending suggestions left out. */
