@@ -12,9 +12,7 @@ import type { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.ts';
 import { type Auth, carriesApiKey, sessionUser } from '../auth/auth.ts';
 import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
-import { requireInstallmentCapability } from '../domain/access.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { ReadAccessLookup } from '../domain/accessCache.ts';
 import { AppError } from '../errors/appError.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import { bindWebSocket, Keepalive, WsCollabSocket } from './wsTransport.ts';
@@ -24,7 +22,8 @@ import { clientAddress } from '../http/clientAddress.ts';
 
 export interface UpgradeDeps {
   auth: Auth;
-  db: Kysely<Database>;
+  /** `requireInstallmentCapability(…, 'read')`, through the access cache (domain/accessCache.ts). */
+  readAccess: ReadAccessLookup;
   wss: WebSocketServer;
   registry: RoomRegistry;
   isTrustedOrigin: (origin: string) => boolean;
@@ -116,16 +115,13 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
   const user =
     quick === undefined ? await sessionUser(deps.auth, toHeaders(request), queryToken) : quick;
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
-  const access = await requireInstallmentCapability(
-    deps.db,
-    { userId: user.id, name: user.name },
-    parsedId.data,
-    'read',
-  ).catch((error: unknown) => {
-    // Do not tell a non-member whether the installment exists.
-    if (error instanceof AppError) throw new AppError('forbidden', 403, 'Forbidden');
-    throw error;
-  });
+  const access = await deps
+    .readAccess({ userId: user.id, name: user.name }, parsedId.data)
+    .catch((error: unknown) => {
+      // Do not tell a non-member whether the installment exists.
+      if (error instanceof AppError) throw new AppError('forbidden', 403, 'Forbidden');
+      throw error;
+    });
   return {
     docName: access.installmentId,
     userId: user.id,
