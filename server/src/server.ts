@@ -17,7 +17,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { createAuth } from './auth/auth.ts';
+import { lazyAuth } from './auth/lazyAuth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { SessionCache } from './auth/sessionCache.ts';
 import { createSessionCookieLookup } from './auth/sessionCookie.ts';
@@ -105,7 +105,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     config.redisUrl ? 0 : limits.sessionCacheTtlMs,
     limits.sessionCacheMaxEntries,
   );
-  const auth = await createAuth({
+  // Loaded by the first request that needs it (auth/lazyAuth.ts).
+  const auth = lazyAuth({
     database: database.authDatabase,
     baseURL: publicUrl,
     secret: authSecret,

@@ -10,7 +10,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.ts';
-import { type Auth, carriesApiKey, sessionUser } from '../auth/auth.ts';
+import { carriesApiKey, sessionUser } from '../auth/authRequests.ts';
+import type { AuthLoader } from '../auth/lazyAuth.ts';
 import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
 import type { ReadAccessLookup } from '../domain/accessCache.ts';
 import { AppError } from '../errors/appError.ts';
@@ -21,7 +22,8 @@ import { AddressLimiter } from './addressLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 
 export interface UpgradeDeps {
-  auth: Auth;
+  /** better-auth, loaded by the first request that needs it; its tables exist once it resolves. */
+  auth: AuthLoader;
   /** `requireInstallmentCapability(…, 'read')`, through the access cache (domain/accessCache.ts). */
   readAccess: ReadAccessLookup;
   wss: WebSocketServer;
@@ -110,10 +112,12 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     (name) => request.headers[name] as string | undefined,
     queryToken,
   );
+  // Awaited first even by the quick lookup: the first load creates the tables it reads.
+  const auth = await deps.auth();
   // Cookies the quick lookup is sure about skip better-auth; everything else goes through it.
   const quick = hasApiKey ? undefined : await deps.sessionFromCookie(request.headers.cookie);
   const user =
-    quick === undefined ? await sessionUser(deps.auth, toHeaders(request), queryToken) : quick;
+    quick === undefined ? await sessionUser(auth, toHeaders(request), queryToken) : quick;
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
   const access = await deps
     .readAccess({ userId: user.id, name: user.name }, parsedId.data)
