@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { limits } from '@baton/shared/limits.ts';
 import { CloseCode } from '@baton/shared/protocol.ts';
+import { AccessCache, createReadAccessLookup } from './domain/accessCache.ts';
 import { AccessChanges } from './domain/accessChanges.ts';
 import { DraftDocs } from './content/draftDocs.ts';
 import { InstallmentEvents } from './events/installmentEvents.ts';
@@ -16,7 +17,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { createAuth } from './auth/auth.ts';
+import { lazyAuth } from './auth/lazyAuth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { SessionCache } from './auth/sessionCache.ts';
 import { createSessionCookieLookup } from './auth/sessionCookie.ts';
@@ -104,7 +105,8 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     config.redisUrl ? 0 : limits.sessionCacheTtlMs,
     limits.sessionCacheMaxEntries,
   );
-  const auth = await createAuth({
+  // Loaded by the first request that needs it (auth/lazyAuth.ts).
+  const auth = lazyAuth({
     database: database.authDatabase,
     baseURL: publicUrl,
     secret: authSecret,
@@ -136,6 +138,16 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
       )
     : new LocalFanout();
   const accessChanges = new AccessChanges(fanout);
+  // Read access confirmed for websocket upgrades (domain/accessCache.ts); every access
+  // change evicts what it concerns, first of all listeners. Only on a single instance,
+  // like the session cache: with Redis the relay delivers other instances' changes,
+  // but pub/sub drops messages while disconnected, and a missed eviction would let
+  // a removed member reconnect.
+  const accessCache = new AccessCache(
+    config.redisUrl ? 0 : limits.accessCacheTtlMs,
+    limits.accessCacheMaxEntries,
+  );
+  accessChanges.subscribe((change) => accessCache.evict(change));
   const snapshots = new ContentSnapshots(
     db,
     logger,
@@ -206,7 +218,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     'upgrade',
     createUpgradeHandler({
       auth,
-      db,
+      readAccess: createReadAccessLookup(db, accessCache),
       wss,
       registry,
       isTrustedOrigin,

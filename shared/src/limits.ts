@@ -66,6 +66,14 @@ export const limits = {
   sessionCacheTtlMs: 5_000,
   /** At most this many sessions are kept confirmed (oldest go first). */
   sessionCacheMaxEntries: 10_000,
+  /**
+   * Read access to an installment confirmed for a websocket upgrade is not
+   * checked again for this long (single instance only; every access change
+   * evicts what it concerns at once).
+   */
+  accessCacheTtlMs: 5_000,
+  /** At most this many (user, installment) answers are kept (oldest go first). */
+  accessCacheMaxEntries: 10_000,
   /** Keepalive: a ping every interval; a socket that missed one pong is closed. */
   keepaliveIntervalMs: 30_000,
   /** Updates in a document's log before it is compacted into one state update. */

@@ -175,4 +175,23 @@ describe('websocket authorization happens during the upgrade', () => {
     expect(change.status).toBe(200);
     expect((await upgrade(tablet)).refusedWith).toBe(401);
   });
+
+  it('AUTH-5 the first request a fresh server gets, an upgrade with a correctly signed but unknown session, is refused (401)', async () => {
+    // Authentication loads on first need (auth/lazyAuth.ts) and creates its tables then:
+    // the cookie check must not run before them. Same secret, so the signature holds.
+    const env = { BETTER_AUTH_SECRET: 'shared-secret-shared-secret-shared-0123' };
+    const elsewhere = await startTestServer({ env });
+    const stranger = await signUp(elsewhere.url, 'Elsewhere');
+    await elsewhere.dispose();
+    const fresh = await startTestServer({ env });
+    try {
+      const target = `${fresh.url.replace('http', 'ws')}/collab/${'x'.repeat(21)}`;
+      expect(await attemptUpgrade(target, { origin: fresh.url, cookie: stranger.cookie })).toEqual({
+        refusedWith: 401,
+        frames: 0,
+      });
+    } finally {
+      await fresh.dispose();
+    }
+  });
 });

@@ -12,7 +12,8 @@ import {
 } from '../support/collabClient.ts';
 import { api, seedInstallment, signUp, type TestUser } from '../support/http.ts';
 import { runSql } from '../support/sql.ts';
-import { newMember } from '../support/team.ts';
+import { attemptUpgrade } from '../support/rawSocket.ts';
+import { addInstallment, newMember } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 let server: TestServer;
@@ -247,7 +248,74 @@ describe('access changes reach open connections', () => {
     expect(paragraphs(fresh.doc)).toEqual(['before demotion']);
     fresh.destroy();
   });
+
+  // Upgrades remember granted access for a few seconds (domain/accessCache.ts); each of
+  // these changes must still be refused on the very next upgrade, with no wait.
+  it('ROLE-5 a removed member is disconnected and refused on the next upgrade, at once', async () => {
+    const { seriesId, installmentId } = await newSeries();
+    const editor = await newMember(server.url, owner, seriesId, 'editor', 'Removed');
+    const target = collabUrl(installmentId);
+    // Two upgrades: the second is answered from the cache.
+    expect(
+      (await attemptUpgrade(target, { origin: server.url, cookie: editor.cookie })).refusedWith,
+    ).toBeUndefined();
+    const client = connectClient(server.url, installmentId, editor.cookie);
+    await untilSynced(client);
+    const closed = nextClose(client);
+    expect(
+      (await api(server.url, owner, 'DELETE', `/api/series/${seriesId}/members/${editor.id}`))
+        .status,
+    ).toBe(204);
+    expect(await closed).toBe(CloseCode.accessChanged);
+    client.destroy();
+    expect(await attemptUpgrade(target, { origin: server.url, cookie: editor.cookie })).toEqual({
+      refusedWith: 403,
+      frames: 0,
+    });
+  });
+
+  it('ROLE-5 a promoted viewer reconnects able to edit, at once', async () => {
+    const { seriesId, installmentId } = await newSeries();
+    const viewer = await newMember(server.url, owner, seriesId, 'viewer', 'Promoted');
+    const client = connectClient(server.url, installmentId, viewer.cookie);
+    await untilSynced(client);
+    const closed = nextClose(client);
+    await api(server.url, owner, 'PATCH', `/api/series/${seriesId}/members/${viewer.id}`, {
+      role: 'editor',
+    });
+    expect(await closed).toBe(CloseCode.accessChanged);
+    await untilSynced(client);
+    appendParagraph(client.doc, 'after promotion');
+    await roundTrip(client);
+    client.destroy();
+    const fresh = connectClient(server.url, installmentId, owner.cookie);
+    await untilSynced(fresh);
+    expect(paragraphs(fresh.doc)).toEqual(['after promotion']);
+    fresh.destroy();
+  });
+
+  it('ROLE-5 a deleted installment or series refuses the next upgrade of a member who was just let in', async () => {
+    const { seriesId, installmentId } = await newSeries();
+    const editor = await newMember(server.url, owner, seriesId, 'editor', 'Deleted');
+    const second = await addInstallment(server.url, owner, seriesId, 'Second');
+    const confirmed = async (id: string) =>
+      (await attemptUpgrade(collabUrl(id), { origin: server.url, cookie: editor.cookie }))
+        .refusedWith;
+    expect(await confirmed(installmentId)).toBeUndefined();
+    expect(await confirmed(second)).toBeUndefined();
+    expect(
+      (await api(server.url, owner, 'DELETE', `/api/installments/${installmentId}`)).status,
+    ).toBe(204);
+    expect(await confirmed(installmentId)).toBe(403);
+    expect(await confirmed(second)).toBeUndefined();
+    expect((await api(server.url, owner, 'DELETE', `/api/series/${seriesId}`)).status).toBe(204);
+    expect(await confirmed(second)).toBe(403);
+  });
 });
+
+function collabUrl(installmentId: string): string {
+  return `${server.url.replace('http', 'ws')}/collab/${installmentId}`;
+}
 
 function signUpAs(email: string): Promise<TestUser> {
   return signUp(server.url, 'Invited', email);

@@ -10,7 +10,7 @@
  * with it is refused. A lookup that was already running when a session was
  * deleted does not store its (stale) answer: `generation` tells.
  */
-import type { SessionUser } from './auth.ts';
+import type { SessionUser } from './authRequests.ts';
 
 interface Entry {
   user: SessionUser;

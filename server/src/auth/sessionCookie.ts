@@ -10,7 +10,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { SessionUser } from './auth.ts';
+import type { SessionUser } from './authRequests.ts';
 import type { SessionCache } from './sessionCache.ts';
 
 /** better-auth's cookie, and its name on https sites. */

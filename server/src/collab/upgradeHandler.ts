@@ -10,11 +10,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.ts';
-import { type Auth, carriesApiKey, sessionUser } from '../auth/auth.ts';
+import { carriesApiKey, sessionUser } from '../auth/authRequests.ts';
+import type { AuthLoader } from '../auth/lazyAuth.ts';
 import type { SessionCookieLookup } from '../auth/sessionCookie.ts';
-import { requireInstallmentCapability } from '../domain/access.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { ReadAccessLookup } from '../domain/accessCache.ts';
 import { AppError } from '../errors/appError.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import { bindWebSocket, Keepalive, WsCollabSocket } from './wsTransport.ts';
@@ -23,8 +22,10 @@ import { AddressLimiter } from './addressLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 
 export interface UpgradeDeps {
-  auth: Auth;
-  db: Kysely<Database>;
+  /** better-auth, loaded by the first request that needs it; its tables exist once it resolves. */
+  auth: AuthLoader;
+  /** `requireInstallmentCapability(…, 'read')`, through the access cache (domain/accessCache.ts). */
+  readAccess: ReadAccessLookup;
   wss: WebSocketServer;
   registry: RoomRegistry;
   isTrustedOrigin: (origin: string) => boolean;
@@ -111,21 +112,20 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     (name) => request.headers[name] as string | undefined,
     queryToken,
   );
+  // Awaited first even by the quick lookup: the first load creates the tables it reads.
+  const auth = await deps.auth();
   // Cookies the quick lookup is sure about skip better-auth; everything else goes through it.
   const quick = hasApiKey ? undefined : await deps.sessionFromCookie(request.headers.cookie);
   const user =
-    quick === undefined ? await sessionUser(deps.auth, toHeaders(request), queryToken) : quick;
+    quick === undefined ? await sessionUser(auth, toHeaders(request), queryToken) : quick;
   if (!user) throw new AppError('unauthenticated', 401, 'Sign in to continue.');
-  const access = await requireInstallmentCapability(
-    deps.db,
-    { userId: user.id, name: user.name },
-    parsedId.data,
-    'read',
-  ).catch((error: unknown) => {
-    // Do not tell a non-member whether the installment exists.
-    if (error instanceof AppError) throw new AppError('forbidden', 403, 'Forbidden');
-    throw error;
-  });
+  const access = await deps
+    .readAccess({ userId: user.id, name: user.name }, parsedId.data)
+    .catch((error: unknown) => {
+      // Do not tell a non-member whether the installment exists.
+      if (error instanceof AppError) throw new AppError('forbidden', 403, 'Forbidden');
+      throw error;
+    });
   return {
     docName: access.installmentId,
     userId: user.id,

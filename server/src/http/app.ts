@@ -11,7 +11,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { clientAddress } from './clientAddress.ts';
 import { findUnsafeCallbackUrl } from '../auth/callbackUrls.ts';
 import type { Kysely } from 'kysely';
-import { type Auth, authRequest } from '../auth/auth.ts';
+import { authRequest } from '../auth/authRequests.ts';
+import type { AuthLoader } from '../auth/lazyAuth.ts';
 import type { AccessChanges } from '../domain/accessChanges.ts';
 import { linkRoutes, publicLinkRoutes } from './routes/linkRoutes.ts';
 import { memberRoutes } from './routes/memberRoutes.ts';
@@ -38,7 +39,8 @@ import { seriesRoutes } from './routes/seriesRoutes.ts';
 import { mountStaticClient } from './staticClient.ts';
 
 export interface AppDeps {
-  auth: Auth;
+  /** better-auth, loaded by the first request that needs it. */
+  auth: AuthLoader;
   db: Kysely<Database>;
   logger: Logger;
   clientDist: string;
@@ -110,7 +112,8 @@ export function createApp(deps: AppDeps) {
       c.req.header('x-forwarded-for'),
       deps.trustProxy,
     );
-    return deps.auth.handler(authRequest(c.req.raw, address));
+    const auth = await deps.auth();
+    return auth.handler(authRequest(c.req.raw, address));
   });
   app.route('/api/links', publicLinkRoutes(deps.db));
 

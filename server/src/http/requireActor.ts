@@ -1,14 +1,15 @@
 /** Resolves the signed-in user for `/api/*` routes; 401 when there is none. */
 import { createMiddleware } from 'hono/factory';
-import { type Auth, sessionUser } from '../auth/auth.ts';
+import { sessionUser } from '../auth/authRequests.ts';
+import type { AuthLoader } from '../auth/lazyAuth.ts';
 import type { Actor } from '../domain/access.ts';
 import { unauthenticated } from '../errors/appError.ts';
 
 export type ActorEnv = { Variables: { actor: Actor } };
 
-export function requireActor(auth: Auth) {
+export function requireActor(auth: AuthLoader) {
   return createMiddleware<ActorEnv>(async function requireActorMiddleware(c, next) {
-    const user = await sessionUser(auth, c.req.raw.headers);
+    const user = await sessionUser(await auth(), c.req.raw.headers);
     if (!user) throw unauthenticated();
     c.set('actor', { userId: user.id, name: user.name });
     await next();

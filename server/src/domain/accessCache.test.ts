@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { AccessCache } from './accessCache.ts';
+
+const access = (installmentId: string, seriesId = 's1') => ({
+  installmentId,
+  seriesId,
+  role: 'editor' as const,
+});
+
+describe('AccessCache (ROLE-5)', () => {
+  it('drops the changed users of the series, and everyone for a series-wide change', () => {
+    const cache = new AccessCache(60_000, 10);
+    cache.set('ann', access('i1'), cache.generation);
+    cache.set('bob', access('i1'), cache.generation);
+    cache.set('bob', access('i9', 's2'), cache.generation);
+    cache.evict({ seriesId: 's1', userIds: ['bob'] });
+    expect(cache.get('ann', 'i1')).toEqual(access('i1'));
+    expect(cache.get('bob', 'i1')).toBeUndefined();
+    expect(cache.get('bob', 'i9')).toEqual(access('i9', 's2'));
+    cache.evict({ seriesId: 's1', userIds: null, deletedInstallmentId: 'i1' });
+    expect(cache.get('ann', 'i1')).toBeUndefined();
+    expect(cache.get('bob', 'i9')).toEqual(access('i9', 's2'));
+  });
+
+  it('does not keep an answer looked up before a change arrived', () => {
+    const cache = new AccessCache(60_000, 10);
+    const generation = cache.generation;
+    cache.evict({ seriesId: 's1', userIds: ['ann'] });
+    cache.set('ann', access('i1'), generation);
+    expect(cache.get('ann', 'i1')).toBeUndefined();
+  });
+
+  it('keeps nothing when off, and at most maxEntries', () => {
+    const off = new AccessCache(0, 10);
+    off.set('ann', access('i1'), off.generation);
+    expect(off.get('ann', 'i1')).toBeUndefined();
+    const small = new AccessCache(60_000, 2);
+    for (const id of ['i1', 'i2', 'i3']) small.set('ann', access(id), small.generation);
+    expect(small.get('ann', 'i1')).toBeUndefined();
+    expect(small.get('ann', 'i3')).toEqual(access('i3'));
+  });
+});
