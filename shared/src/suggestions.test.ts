@@ -302,6 +302,14 @@ describe('accepting and rejecting block suggestions', () => {
     same(reject(draft, { from: 5, to: 6 }), doc(p(t('abcd'))));
   });
 
+  it('SUG-8 a record of a type the block cannot take back leaves the block as it is when rejected', () => {
+    const draft = doc(
+      para(typed('x1', { type: 'horizontalRule' }), t('rule?')),
+      h(2, typed('x2', { type: 'codeBlock' }), t('code?', bold)),
+    );
+    same(withoutSuggestions(draft), doc(p(t('rule?')), h(2, null, t('code?', bold))));
+  });
+
   it('SUG-8 block suggestions with a malformed record are not suggestions', () => {
     const draft = doc(para({ id: 'x', ...ada, before: { type: 7 } }, t('odd')));
     expect(listSuggestions(draft)).toEqual([]);

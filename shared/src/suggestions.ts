@@ -14,7 +14,7 @@
  * is; rejecting a paragraph break joins the block to the one before it, and
  * rejecting a type change puts the recorded type back.
  */
-import type { Mark, MarkType, Node as PmNode } from '@tiptap/pm/model';
+import type { Mark, MarkType, Node as PmNode, NodeType } from '@tiptap/pm/model';
 import { canJoin, Transform } from '@tiptap/pm/transform';
 import {
   BLOCK_SUGGESTION,
@@ -22,6 +22,7 @@ import {
   blockSuggestionOf,
   type BlockType,
   blockTypeOf,
+  suggestableBlocks,
 } from './blockSuggestions.ts';
 import { formattingOf, readRecord, recordedMarks } from './formatSuggestions.ts';
 import {
@@ -156,20 +157,37 @@ function blocksIn(doc: PmNode, filter: SuggestionFilter = {}): BlockSpan[] {
 }
 
 /**
+ * The recorded type a block can take back: a paragraph or heading that holds
+ * its content. The record comes from the shared document, so anything else
+ * (another block type, attributes the type refuses) leaves the block as it is.
+ */
+function restorable(
+  node: PmNode,
+  before: BlockType,
+): { type: NodeType; attrs: Record<string, unknown> } | null {
+  const type = node.type.schema.nodes[before.type];
+  if (!type || !suggestableBlocks.includes(type.name) || !type.validContent(node.content))
+    return null;
+  try {
+    const attrs = { ...before.attrs, [BLOCK_SUGGESTION]: null };
+    type.create(attrs, node.content, node.marks).check();
+    return { type, attrs };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Settles block suggestions: each loses its attribute; rejected type changes
  * get their recorded type back. Returns the positions before the blocks
  * whose rejected break is to be joined (changing attributes moves nothing).
  */
 function settleBlocks(tr: Transform, blocks: BlockSpan[], verdict: 'accept' | 'reject'): number[] {
   const joins: number[] = [];
-  for (const { pos, attrs } of blocks) {
-    const restored = verdict === 'reject' && attrs.before ? attrs.before : null;
-    const type = restored ? tr.doc.type.schema.nodes[restored.type] : undefined;
-    if (type) {
-      tr.setNodeMarkup(pos, type, { ...restored?.attrs, [BLOCK_SUGGESTION]: null });
-    } else {
-      tr.setNodeAttribute(pos, BLOCK_SUGGESTION, null);
-    }
+  for (const { pos, node, attrs } of blocks) {
+    const restored = verdict === 'reject' && attrs.before ? restorable(node, attrs.before) : null;
+    if (restored) tr.setNodeMarkup(pos, restored.type, restored.attrs);
+    else tr.setNodeAttribute(pos, BLOCK_SUGGESTION, null);
     if (verdict === 'reject' && attrs.split) joins.push(pos);
   }
   return joins;
