@@ -199,11 +199,11 @@ export function isOwnBreakOnly(before: PmNode, step: ReplaceStep, authorId: stri
   const $from = before.resolve(step.from);
   const $to = before.resolve(step.to);
   if ($from.parentOffset !== $from.parent.content.size || $to.parentOffset !== 0) return false;
-  if ($from.index($from.depth - 1) + 1 !== $to.index($to.depth - 1)) return false;
-  return (
-    blockSuggestionOf($to.parent)?.authorId === authorId &&
-    before.textBetween(step.from, step.to) === ''
-  );
+  // Two neighbouring blocks of one parent: the break between them and nothing else.
+  if ($from.depth !== $to.depth || $from.node(-1) !== $to.node(-1)) return false;
+  if ($from.index(-1) + 1 !== $to.index(-1)) return false;
+  const suggested = blockSuggestionOf($to.parent);
+  return suggested?.split === true && suggested.authorId === authorId;
 }
 
 function markInserted(

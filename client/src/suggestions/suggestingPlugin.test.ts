@@ -229,6 +229,19 @@ describe('Suggesting mode: paragraph breaks and block types', () => {
     const empty = edit(state, 7, (tr) => tr.split(7));
     const joined = edit(empty, 9, (tr) => tr.delete(7, 9));
     expect(joined.doc.eq(state.doc)).toBe(true);
+    // A block whose type, not its break, is their suggestion keeps its break.
+    const twoBlocks = state.apply(
+      state.tr.split(7).setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    const retyped = twoBlocks.apply(
+      twoBlocks.tr.setBlockType(9, 9, schema.nodes.heading!, { level: 2 }),
+    );
+    expect(blockAttrs(retyped.doc, 1)).toEqual({
+      ...cora1(expect.any(String) as string),
+      before: { type: 'paragraph' },
+    });
+    const kept = edit(retyped, 9, (tr) => tr.delete(7, 9));
+    expect(kept.doc.childCount).toBe(2);
   });
 
   it('SUG-8 a paragraph made a heading records it was a paragraph; made a paragraph again, the record goes', () => {
