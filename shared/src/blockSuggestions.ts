@@ -73,7 +73,7 @@ export function hasBlockType(node: PmNode, recorded: BlockType): boolean {
   }
 }
 
-function describe(attrs: BlockSuggestionAttrs): string {
+function tooltip(attrs: BlockSuggestionAttrs): string {
   if (attrs.split && attrs.before) return `${attrs.authorName} suggested a new block of this type`;
   return attrs.split
     ? `${attrs.authorName} suggested a paragraph break here`
@@ -113,7 +113,7 @@ export const BlockSuggestions = Extension.create({
                   ' ',
                 ),
                 style: `--suggestion-color: ${colorForUser(attrs.authorId)}`,
-                title: describe(attrs),
+                title: tooltip(attrs),
               };
             },
           },
