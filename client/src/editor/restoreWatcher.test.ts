@@ -96,6 +96,23 @@ describe('watchRestores', () => {
     expect(reports.map((r) => r.removed)).toEqual(['I carried it down the corridor.']);
   });
 
+  it('RESTORE-2 reports only the lost words when the editor wrote them into the same text as a restored paragraph', () => {
+    const { olive, bea, reports } = twoWriters();
+    // Bea's editor re-writes Olive's paragraph and her new words into one text (as its own items).
+    const fragment = bea.getXmlFragment(DOC_FRAGMENT);
+    bea.transact(() => {
+      fragment.delete(0, 1);
+      fragment.insert(0, [paragraph('The night shift handed me the baton.By dawn it was gone.')]);
+    });
+    sync(bea, olive);
+    restore(olive, ['The night shift handed me the baton.']);
+    sync(olive, bea);
+    // In writing order: Bea's paragraph first, then the text her editor re-wrote.
+    expect(reports.map((r) => r.removed)).toEqual([
+      'I carried it down the corridor.\nBy dawn it was gone.',
+    ]);
+  });
+
   it('RESTORE-2 drops undo history that no longer describes the text', () => {
     const { olive, bea, undo } = twoWriters();
     const fragment = bea.getXmlFragment(DOC_FRAGMENT);

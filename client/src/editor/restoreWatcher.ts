@@ -54,15 +54,42 @@ export function blockTexts(fragment: Y.XmlFragment | Y.XmlElement): Set<string> 
 }
 
 /**
+ * `run` without whole paragraphs the restore put back, at its start or end.
+ * The editor may have written such a paragraph into the same text as words
+ * typed after it (y-tiptap reconciles a new paragraph by rewriting a
+ * neighbour), so a run can be a restored paragraph and lost words together.
+ */
+function withoutRestoredParagraphs(run: string, restored: readonly string[]): string {
+  let rest = run;
+  for (let stripped = true; stripped && rest !== '';) {
+    stripped = false;
+    for (const paragraph of restored) {
+      if (rest.startsWith(paragraph)) rest = rest.slice(paragraph.length);
+      else if (rest.endsWith(paragraph)) rest = rest.slice(0, rest.length - paragraph.length);
+      else continue;
+      stripped = true;
+      break;
+    }
+  }
+  return rest;
+}
+
+/**
  * This tab's own words that a restore removed, a paragraph per line. A
  * paragraph the restore put back word for word is not lost: ProseMirror can
  * re-write a block it already shows (as this tab's own items), and a restore
- * that replaces it with the version's identical text removes no words.
+ * that replaces it with the version's identical text removes no words. Only
+ * whole paragraphs count as put back, never single words, so a word typed
+ * into a paragraph the restore changed is still reported.
  */
 export function removedWords(transaction: Y.Transaction, doc: Y.Doc): string {
-  const after = blockTexts(doc.getXmlFragment(DOC_FRAGMENT));
+  // Longest first: a paragraph that contains another is taken whole.
+  const restored = [...blockTexts(doc.getXmlFragment(DOC_FRAGMENT))]
+    .filter((text) => text !== '')
+    .sort((a, b) => b.length - a.length);
   return ownRemovedRuns(transaction, doc.clientID)
-    .filter((run) => !after.has(run))
+    .map((run) => withoutRestoredParagraphs(run, restored))
+    .filter((run) => run !== '')
     .join('\n');
 }
 
