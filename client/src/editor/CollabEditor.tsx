@@ -95,15 +95,16 @@ export function CollabEditor({
   const removedWords = useRemovedWords(editor, session.ydoc);
   const openLinkDialog = useCallback(() => setLinkDialog(true), []);
   // Back to the text with the selection it had. The dialog does not return the focus itself
-  // (focusing the editor's element would put the caret at the start, and the browser's
-  // selectionchange from that could land after ours): the selection goes into the editor's
-  // state first, then view.focus() writes it to the DOM together with the focus, at once
-  // (Tiptap's focus command would wait a frame).
+  // (focusing the editor's element would put the caret at the start). view.focus() takes the
+  // focus at once (Tiptap's focus command would wait a frame); the selection is then set
+  // twice, because the page's selection moved to the dialog's field and ProseMirror writes
+  // its own to the page only when it changes.
   const closeLinkDialog = useCallback(() => {
     const { from, to } = editor.state.selection;
     flushSync(() => setLinkDialog(false));
-    editor.commands.setTextSelection({ from, to });
     editor.view.focus();
+    editor.commands.setTextSelection(from);
+    editor.commands.setTextSelection({ from, to });
   }, [editor]);
 
   return (
