@@ -47,10 +47,15 @@ describe.skipIf(!hasChromium)('the link dialog', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await editor.locator('a').count()).toBe(0);
     // Polled: the browser reports the restored selection after its own event turn.
-    await page.waitForFunction(
-      (expected) => window.getSelection()?.toString() === expected,
-      'the manual',
-    );
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const selection = window.getSelection();
+          const where = selection?.anchorNode?.parentElement?.closest('[contenteditable], input');
+          return `${selection?.toString() ?? ''} @${where?.tagName ?? 'none'}`;
+        }),
+      )
+      .toBe('the manual @DIV');
     expect(await editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 
     // Ctrl+K again, an address, Enter: the selection is a link in the document.

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -16,6 +15,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { ModeToggle } from '../suggestions/ModeToggle.tsx';
 import type { SuggestionAuthor } from '../suggestions/suggestEdits.ts';
 import { SuggestingMode } from '../suggestions/suggestingMode.ts';
+import { selectionFromPage } from './selectionFromPage.ts';
 import { useDocumentCounts } from './useDocumentCounts.ts';
 import { useRemovedWords } from './useRemovedWords.ts';
 import type { CollabSession } from './useCollabDoc.ts';
@@ -63,7 +63,9 @@ export function CollabEditor({
         CollaborationCaret.configure({ provider: session.provider, user }),
         LinkShortcut.configure({
           onRequestLink: (e) => {
-            if (e.isEditable) setLinkDialog(true);
+            if (!e.isEditable) return;
+            selectionFromPage(e.view);
+            setLinkDialog(true);
           },
         }),
         SuggestingMode.configure({ author }),
@@ -93,18 +95,22 @@ export function CollabEditor({
 
   const counts = useDocumentCounts(editor);
   const removedWords = useRemovedWords(editor, session.ydoc);
-  const openLinkDialog = useCallback(() => setLinkDialog(true), []);
-  // Back to the text with the selection it had. The dialog does not return the focus itself
-  // (focusing the editor's element would put the caret at the start). view.focus() takes the
-  // focus at once (Tiptap's focus command would wait a frame); the selection is then set
-  // twice, because the page's selection moved to the dialog's field and ProseMirror writes
-  // its own to the page only when it changes.
+  const openLinkDialog = useCallback(() => {
+    selectionFromPage(editor.view);
+    setLinkDialog(true);
+  }, [editor]);
+  // Back to the text with the selection it had, before the dialog goes: removing the field
+  // that has the focus would let the browser move the focus and the page's selection on its
+  // own, later. The dialog does not return the focus itself (focusing the editor's element
+  // would put the caret at the start). view.focus() takes the focus at once (Tiptap's focus
+  // command would wait a frame); the selection is then set twice, because the page's
+  // selection is in the dialog's field and ProseMirror writes its own only when it changes.
   const closeLinkDialog = useCallback(() => {
     const { from, to } = editor.state.selection;
-    flushSync(() => setLinkDialog(false));
     editor.view.focus();
     editor.commands.setTextSelection(from);
     editor.commands.setTextSelection({ from, to });
+    setLinkDialog(false);
   }, [editor]);
 
   return (
