@@ -4,7 +4,7 @@ import { readDraftContent } from '@baton/server/content/draftContent.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_FRAGMENT, MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
 import * as authProtocol from 'y-protocols/auth';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   appendParagraph,
   type CollabClient,
@@ -14,7 +14,13 @@ import {
   untilSynced,
 } from '../support/collabClient.ts';
 import { api, seedInstallment } from '../support/http.ts';
-import { appendRuns, paragraphText, suggestion } from '../support/suggestions.ts';
+import {
+  appendRuns,
+  paragraphText,
+  retypeParagraph,
+  splitParagraph,
+  suggestion,
+} from '../support/suggestions.ts';
 import { seedTeam, type Team } from '../support/team.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -270,16 +276,7 @@ describe('a commenter suggests formatting', () => {
 
 describe('a commenter suggests paragraph breaks and headings', () => {
   it('SUG-8 a commenter’s stock provider: a break and a heading recorded in their name reach the editor; an unrecorded break is refused on that socket alone; readers get the paragraph as it was', async () => {
-    const installment = (
-      await api<{ id: string; number: number }>(
-        server.url,
-        team.users.owner,
-        'POST',
-        `/api/series/${team.seriesId}/installments`,
-        { title: 'Broken up' },
-      )
-    ).body;
-    const installmentId = installment.id;
+    const installmentId = await team.newInstallment('Broken up');
     const editor = await ownerClient(installmentId);
     appendRuns(editor.doc, ['The relay ended where the river bends.']);
     appendRuns(editor.doc, ['Evening']);
@@ -334,43 +331,3 @@ describe('a commenter suggests paragraph breaks and headings', () => {
     for (const client of [editor, honest, rogue]) client.destroy();
   });
 });
-
-/** Splits top-level paragraph `index` after `offset` characters, as y-tiptap writes a break. */
-function splitParagraph(
-  doc: Y.Doc,
-  index: number,
-  offset: number,
-  attributes: Record<string, unknown>,
-): void {
-  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
-  doc.transact(() => {
-    const text = paragraphText(doc, index);
-    const tail = text.toString().slice(offset);
-    text.delete(offset, tail.length);
-    fragment.insert(index + 1, [blockOf('paragraph', attributes, tail)]);
-  });
-}
-
-/** Replaces top-level block `index` with a `name` block holding the same text, as y-tiptap retypes one. */
-function retypeParagraph(
-  doc: Y.Doc,
-  index: number,
-  name: string,
-  attributes: Record<string, unknown>,
-): void {
-  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
-  doc.transact(() => {
-    const text = paragraphText(doc, index).toString();
-    fragment.delete(index, 1);
-    fragment.insert(index, [blockOf(name, attributes, text)]);
-  });
-}
-
-function blockOf(name: string, attributes: Record<string, unknown>, text: string): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as never);
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  element.insert(0, [content]);
-  return element;
-}

@@ -34,3 +34,44 @@ export function paragraphText(doc: Y.Doc, index: number): Y.XmlText {
   const element = doc.getXmlFragment(DOC_FRAGMENT).get(index) as Y.XmlElement;
   return element.get(0) as Y.XmlText;
 }
+
+/** Splits top-level paragraph `index` after `offset` characters, as y-tiptap writes a break. */
+export function splitParagraph(
+  doc: Y.Doc,
+  index: number,
+  offset: number,
+  attributes: Record<string, unknown>,
+): void {
+  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+  doc.transact(() => {
+    const text = paragraphText(doc, index);
+    const tail = text.toString().slice(offset);
+    text.delete(offset, tail.length);
+    fragment.insert(index + 1, [blockOf('paragraph', attributes, tail)]);
+  });
+}
+
+/** Replaces top-level block `index` with a `name` block holding the same text, as y-tiptap retypes one. */
+export function retypeParagraph(
+  doc: Y.Doc,
+  index: number,
+  name: string,
+  attributes: Record<string, unknown>,
+): void {
+  const fragment = doc.getXmlFragment(DOC_FRAGMENT);
+  doc.transact(() => {
+    const text = paragraphText(doc, index).toString();
+    fragment.delete(index, 1);
+    fragment.insert(index, [blockOf(name, attributes, text)]);
+  });
+}
+
+/** A block as y-tiptap writes one: an element with attributes, holding one text. */
+function blockOf(name: string, attributes: Record<string, unknown>, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as never);
+  const content = new Y.XmlText();
+  content.insert(0, text);
+  element.insert(0, [content]);
+  return element;
+}

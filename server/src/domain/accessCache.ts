@@ -15,59 +15,42 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type Actor, type InstallmentAccess, requireInstallmentCapability } from './access.ts';
 import type { AccessChange } from './accessChanges.ts';
+import { RecentAnswers } from '../recentAnswers.ts';
 
-interface Entry {
+interface Answer {
   userId: string;
   access: InstallmentAccess;
-  /** When this entry must be checked against the database again (ms). */
-  recheckAt: number;
 }
 
 export class AccessCache {
-  private readonly entries = new Map<string, Entry>();
-  private evictions = 0;
+  private readonly answers: RecentAnswers<string, Answer>;
 
   /** `ttlMs` 0 turns the cache off. */
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
-  ) {}
+  constructor(ttlMs: number, maxEntries: number) {
+    this.answers = new RecentAnswers(ttlMs, maxEntries);
+  }
 
   /** Changes whenever an access change arrives; pass it back to `set`. */
   get generation(): number {
-    return this.evictions;
+    return this.answers.generation;
   }
 
   get(userId: string, installmentId: string): InstallmentAccess | undefined {
-    const key = entryKey(userId, installmentId);
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.recheckAt > Date.now()) return entry.access;
-    this.entries.delete(key);
-    return undefined;
+    return this.answers.get(entryKey(userId, installmentId))?.access;
   }
 
   /** Keeps access confirmed by a lookup that started at `generation`. */
   set(userId: string, access: InstallmentAccess, generation: number): void {
-    if (this.ttlMs <= 0 || generation !== this.evictions) return;
-    const key = entryKey(userId, access.installmentId);
-    // Bounded: the oldest entry goes first (a Map iterates in insertion order).
-    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, { userId, access, recheckAt: Date.now() + this.ttlMs });
+    this.answers.set(entryKey(userId, access.installmentId), { userId, access }, generation);
   }
 
-  /** Drops what the change may have made wrong. Changes are rare; a scan is fine. */
+  /** Drops what the change may have made wrong. */
   evict(change: AccessChange): void {
-    this.evictions++;
-    for (const [key, entry] of this.entries) {
-      if (entry.access.seriesId !== change.seriesId) continue;
-      if (change.userIds === null || change.userIds.includes(entry.userId)) {
-        this.entries.delete(key);
-      }
-    }
+    this.answers.evict(
+      ({ userId, access }) =>
+        access.seriesId === change.seriesId &&
+        (change.userIds === null || change.userIds.includes(userId)),
+    );
   }
 }
 
