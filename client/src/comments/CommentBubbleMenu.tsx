@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { BubbleMenu, type BubbleMenuProps } from '@tiptap/react/menus';
 import { isApple, shortcutLabel } from '../lib/platform.ts';
+import { SpeechBubble } from './SpeechBubble.tsx';
 
 /** Mod-Alt-M, as in most editors with comments. */
 export const commentShortcut = 'Mod-Alt-M';
@@ -79,15 +80,7 @@ export function CommentBubbleMenu({
         onMouseDown={(event) => event.preventDefault()}
         onClick={onComment}
       >
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-          <path
-            d="M5 5h14a1.5 1.5 0 0 1 1.5 1.5v9A1.5 1.5 0 0 1 19 17h-7l-4.5 3.5V17H5a1.5 1.5 0 0 1-1.5-1.5v-9A1.5 1.5 0 0 1 5 5z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={1.8}
-            strokeLinejoin="round"
-          />
-        </svg>
+        <SpeechBubble size={16} strokeWidth={1.8} />
         Comment
       </button>
     </BubbleMenu>
