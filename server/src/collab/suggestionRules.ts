@@ -43,6 +43,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
 import { editorSchema } from '../content/editorSchema.ts';
+import { markNameOf } from '../content/readFragment.ts';
 
 type Formatting = Map<string, unknown>;
 
@@ -183,9 +184,6 @@ function asRead(markName: string, attrs: unknown): unknown {
   }
 }
 
-/** y-tiptap stores overlapping marks under `name--<8-character hash>`. */
-const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
-
 const isNew = (item: Y.Item, tr: Y.Transaction) =>
   item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 
@@ -239,8 +237,7 @@ function knownAttribute(element: Y.XmlElement, key: string): boolean {
 function knownFormatting(text: Y.XmlText, tr: Y.Transaction): boolean {
   for (let item = text._start; item !== null; item = item.right) {
     if (!isNew(item, tr) || !(item.content instanceof Y.ContentFormat)) continue;
-    const name = hashedMarkName.exec(item.content.key)?.[1] ?? item.content.key;
-    if (!editorSchema.marks[name]) return false;
+    if (!editorSchema.marks[markNameOf(item.content.key)]) return false;
   }
   return true;
 }

@@ -15,6 +15,10 @@ import * as Y from 'yjs';
 /** y-tiptap stores overlapping marks under `name--<8-character hash>`. */
 const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
 
+/** The mark a Yjs formatting attribute stands for. */
+export const markNameOf = (attribute: string): string =>
+  hashedMarkName.exec(attribute)?.[1] ?? attribute;
+
 export function readFragment(fragment: Y.XmlFragment, schema: Schema): PmNode {
   const blocks: PmNode[] = [];
   for (const child of fragment.toArray()) {
@@ -59,7 +63,7 @@ function readText(text: Y.XmlText, schema: Schema): PmNode[] {
 function readMarks(attributes: Record<string, unknown> | undefined, schema: Schema): Mark[] {
   const marks: Mark[] = [];
   for (const [name, attrs] of Object.entries(attributes ?? {})) {
-    const markName = hashedMarkName.exec(name)?.[1] ?? name;
+    const markName = markNameOf(name);
     try {
       marks.push(schema.mark(markName, attrs as Record<string, unknown> | null));
     } catch {
