@@ -39,8 +39,9 @@ export function AccessBanner({ role, lostAccess, deleted = false, connectionRead
     return (
       <div className="access-banner" role="status" data-testid="access-banner">
         <p>
-          You can comment and suggest changes to the text and its formatting; owners and editors
-          accept or reject them. Ask an owner for edit access to add headings, lists or paragraphs.
+          You can comment and suggest changes to the text, its formatting, paragraphs and headings;
+          owners and editors accept or reject them. Ask an owner for edit access to add lists,
+          quotes or code blocks.
         </p>
       </div>
     );
