@@ -77,6 +77,11 @@ const editorHtml = (page: Page) =>
     copy
       .querySelectorAll('.ProseMirror-yjs-selection')
       .forEach((c) => c.replaceWith(...Array.from(c.childNodes)));
+    // Which blocks this window keeps laid out depends on where its own selection is.
+    copy.querySelectorAll('.near-selection').forEach((c) => {
+      c.classList.remove('near-selection');
+      if (!c.classList.length) c.removeAttribute('class');
+    });
     return copy.innerHTML;
   });
 

@@ -7,6 +7,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { documentExtensions } from '@baton/shared/editor.ts';
 import { DOC_FRAGMENT } from '@baton/shared/protocol.ts';
 import { plural } from '../lib/format.ts';
+import { BlocksNearSelection } from './blocksNearSelection.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { LinkShortcut } from './linkShortcut.ts';
 import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
@@ -69,6 +70,7 @@ export function CollabEditor({
           },
         }),
         SuggestingMode.configure({ author }),
+        BlocksNearSelection,
         ...extensions,
       ],
       editable,
