@@ -10,6 +10,7 @@ import { plural } from '../lib/format.ts';
 import { BlocksNearSelection } from './blocksNearSelection.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { LinkShortcut } from './linkShortcut.ts';
+import { othersAwareness } from './othersAwareness.ts';
 import { RemovedWordsNotice } from './RemovedWordsNotice.tsx';
 import type { AwarenessUser } from './presence.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -61,7 +62,10 @@ export function CollabEditor({
             e.isEditable ? 'Start writing…' : 'Nothing written yet.',
         }),
         Collaboration.configure({ document: session.ydoc, field: DOC_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user }),
+        CollaborationCaret.configure({
+          provider: { awareness: othersAwareness(session.provider.awareness) },
+          user,
+        }),
         LinkShortcut.configure({
           onRequestLink: (e) => {
             if (!e.isEditable) return;
