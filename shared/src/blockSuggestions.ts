@@ -1,13 +1,15 @@
 /**
  * Suggested changes to blocks rather than text: a paragraph break (Enter in
- * Suggesting mode) and a block's type (a paragraph made a heading, a heading
- * another level or a paragraph). A block attribute, `blockSuggestion`, on
- * paragraphs and headings records it: whose and when, whether the break
- * before the block is suggested (`split`), and the type the block had before
- * (`before`). In Yjs it is an attribute of the block's element, so it syncs,
- * persists and travels through the stock protocol like the text marks
- * (decision 0010). Rejecting a split joins the block to the one before it;
- * rejecting a type change puts the recorded type back. DOM-free.
+ * Suggesting mode), taking a break out (Backspace at a paragraph's start,
+ * Delete at its end) and a block's type (a paragraph made a heading, a
+ * heading another level or a paragraph). A block attribute,
+ * `blockSuggestion`, on paragraphs and headings records it: whose and when,
+ * whether the break before the block is suggested (`split`) or suggested to
+ * go (`join`), and the type the block had before (`before`). In Yjs it is an
+ * attribute of the block's element, so it syncs, persists and travels through
+ * the stock protocol like the text marks (decision 0010). Rejecting a split
+ * and accepting a join join the block to the one before it; rejecting a type
+ * change puts the recorded type back. DOM-free.
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
@@ -31,6 +33,8 @@ export type BlockType = z.infer<typeof blockTypeSchema>;
 export interface BlockSuggestionAttrs extends SuggestionAttrs {
   /** The break before this block is suggested: rejecting it joins the block to the one before. */
   split?: boolean;
+  /** The break before this block is suggested to go: accepting it joins the block to the one before. */
+  join?: boolean;
   /** The block's type before a suggested change. */
   before?: BlockType;
 }
@@ -39,10 +43,13 @@ export interface BlockSuggestionAttrs extends SuggestionAttrs {
 export function asBlockSuggestion(value: unknown): BlockSuggestionAttrs | null {
   const attrs = asSuggestionAttrs(value);
   if (!attrs) return null;
-  const { split, before } = value as { split?: unknown; before?: unknown };
+  const { split, join, before } = value as { split?: unknown; join?: unknown; before?: unknown };
   if (split !== undefined && typeof split !== 'boolean') return null;
+  if (join !== undefined && typeof join !== 'boolean') return null;
   if (before !== undefined && !blockTypeSchema.safeParse(before).success) return null;
-  if (!split && before === undefined) return null;
+  // A break both suggested and suggested to go is no suggestion: taking one's own back removes it.
+  if (split && join) return null;
+  if (!split && !join && before === undefined) return null;
   return attrs as BlockSuggestionAttrs;
 }
 
@@ -74,6 +81,7 @@ export function hasBlockType(node: PmNode, recorded: BlockType): boolean {
 }
 
 function tooltip(attrs: BlockSuggestionAttrs): string {
+  if (attrs.join) return `${attrs.authorName} suggested joining this block to the one before`;
   if (attrs.split && attrs.before) return `${attrs.authorName} suggested a new block of this type`;
   return attrs.split
     ? `${attrs.authorName} suggested a paragraph break here`
@@ -106,7 +114,11 @@ export const BlockSuggestions = Extension.create({
             renderHTML: (attributes) => {
               const attrs = asBlockSuggestion(attributes[BLOCK_SUGGESTION]);
               if (!attrs) return {};
-              const kinds = [attrs.split && 'split', attrs.before && 'type'].filter(Boolean);
+              const kinds = [
+                attrs.split && 'split',
+                attrs.join && 'join',
+                attrs.before && 'type',
+              ].filter(Boolean);
               return {
                 'data-block-suggestion': JSON.stringify(attrs),
                 class: ['suggestion-block', ...kinds.map((k) => `suggestion-block--${k}`)].join(

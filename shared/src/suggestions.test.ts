@@ -259,7 +259,13 @@ describe('accepting and rejecting block suggestions', () => {
         id: 'n1',
         kind: 'insert',
         inserted: 'Two, new.',
-        block: { split: true, was: null, is: { type: 'paragraph' }, text: 'Two, new.' },
+        block: {
+          split: true,
+          join: false,
+          was: null,
+          is: { type: 'paragraph' },
+          text: 'Two, new.',
+        },
       }),
     ]);
   });
@@ -310,8 +316,68 @@ describe('accepting and rejecting block suggestions', () => {
     same(withoutSuggestions(draft), doc(p(t('rule?')), h(2, null, t('code?', bold))));
   });
 
+  it('SUG-9 a suggested join joins the block to the one before when accepted and keeps the break when rejected, formatting kept', () => {
+    const join = (id: string, who = ada) => ({ id, ...who, join: true });
+    const draft = doc(
+      h(2, null, t('Night ', bold), t('shift')),
+      para(join('j1'), t('The relay ', italic), t('ended', ins('i1', bo))),
+    );
+    same(
+      accept(draft, { ids: ['j1'] }),
+      doc(
+        h(
+          2,
+          null,
+          t('Night ', bold),
+          t('shift'),
+          t('The relay ', italic),
+          t('ended', ins('i1', bo)),
+        ),
+      ),
+    );
+    same(
+      reject(draft, { authorId: 'ada' }),
+      doc(
+        h(2, null, t('Night ', bold), t('shift')),
+        p(t('The relay ', italic), t('ended', ins('i1', bo))),
+      ),
+    );
+    // Readers get the break (and no one's pending text).
+    same(
+      withoutSuggestions(draft),
+      doc(h(2, null, t('Night ', bold), t('shift')), p(t('The relay ', italic))),
+    );
+    expect(listSuggestions(draft)).toContainEqual(
+      expect.objectContaining({
+        id: 'j1',
+        kind: 'block',
+        block: {
+          split: false,
+          join: true,
+          was: null,
+          is: { type: 'paragraph' },
+          text: 'The relay ended',
+        },
+      }),
+    );
+  });
+
+  it('SUG-9 a join with a type change from one writer settles as one; a break both suggested and to go is no suggestion', () => {
+    const draft = doc(
+      p(t('One')),
+      h(3, { id: 'j1', ...ada, join: true, before: { type: 'paragraph' } }, t('Two')),
+    );
+    same(accept(draft), doc(p(t('OneTwo'))));
+    same(reject(draft), doc(p(t('One')), p(t('Two'))));
+    const both = doc(p(t('One')), para({ id: 'x', ...ada, split: true, join: true }, t('Two')));
+    expect(listSuggestions(both)).toEqual([]);
+  });
+
   it('SUG-8 block suggestions with a malformed record are not suggestions', () => {
-    const draft = doc(para({ id: 'x', ...ada, before: { type: 7 } }, t('odd')));
+    const draft = doc(
+      para({ id: 'x', ...ada, before: { type: 7 } }, t('odd')),
+      para({ id: 'y', ...ada, join: 'yes' }, t('odder')),
+    );
     expect(listSuggestions(draft)).toEqual([]);
     expect(withoutSuggestions(draft)).toBe(draft);
   });

@@ -11,8 +11,9 @@
  * Text that a suggestion covers on both sides of a block boundary is removed
  * with the boundary, so a suggested deletion across two paragraphs joins them.
  * Block suggestions (blockSuggestions.ts): accepting keeps the block as it
- * is; rejecting a paragraph break joins the block to the one before it, and
- * rejecting a type change puts the recorded type back.
+ * is, except that an accepted join joins it to the one before; rejecting a
+ * paragraph break joins the block to the one before it, rejecting a join
+ * keeps the break, and rejecting a type change puts the recorded type back.
  */
 import type { Mark, MarkType, Node as PmNode, NodeType } from '@tiptap/pm/model';
 import { canJoin, Transform } from '@tiptap/pm/transform';
@@ -48,6 +49,8 @@ export interface SuggestionFilter {
 export interface BlockChange {
   /** A paragraph break before the block. */
   split: boolean;
+  /** The break before the block is to go (the block joins the one before). */
+  join: boolean;
   /** The block's type before, when the suggestion changes it. */
   was: BlockType | null;
   /** The block's type now. */
@@ -180,7 +183,8 @@ function restorable(
 /**
  * Settles block suggestions: each loses its attribute; rejected type changes
  * get their recorded type back. Returns the positions before the blocks
- * whose rejected break is to be joined (changing attributes moves nothing).
+ * to join to the one before, those whose break is rejected and those whose
+ * join is accepted (changing attributes moves nothing).
  */
 function settleBlocks(tr: Transform, blocks: BlockSpan[], verdict: 'accept' | 'reject'): number[] {
   const joins: number[] = [];
@@ -188,7 +192,7 @@ function settleBlocks(tr: Transform, blocks: BlockSpan[], verdict: 'accept' | 'r
     const restored = verdict === 'reject' && attrs.before ? restorable(node, attrs.before) : null;
     if (restored) tr.setNodeMarkup(pos, restored.type, restored.attrs);
     else tr.setNodeAttribute(pos, BLOCK_SUGGESTION, null);
-    if (verdict === 'reject' && attrs.split) joins.push(pos);
+    if (verdict === 'reject' ? attrs.split : attrs.join) joins.push(pos);
   }
   return joins;
 }
@@ -245,7 +249,8 @@ function settle(tr: Transform, filter: SuggestionFilter, verdict: 'accept' | 're
   const afterMarks = tr.mapping.maps.length;
   const ranges = deletionRanges(tr.doc, toDelete);
   for (let i = ranges.length - 1; i >= 0; i--) tr.delete(ranges[i]!.from, ranges[i]!.to);
-  // Rejected breaks last, from the end: each joins its block to the one before, if it can.
+  // Rejected breaks and accepted joins last, from the end: each joins its block to the one
+  // before, if it can.
   for (let i = joins.length - 1; i >= 0; i--) {
     const pos = tr.mapping.slice(afterMarks).map(joins[i]!, 1);
     if (canJoin(tr.doc, pos)) tr.join(pos);
@@ -326,6 +331,7 @@ export function listSuggestions(doc: PmNode): Suggestion[] {
   for (const { pos, node, attrs } of blocksIn(doc)) {
     const block: BlockChange = {
       split: attrs.split === true,
+      join: attrs.join === true,
       was: attrs.before ?? null,
       is: blockTypeOf(node),
       text: node.textContent,

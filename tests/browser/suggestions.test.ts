@@ -312,4 +312,37 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     expect(ownerHtml).toBe(commenterHtml);
     expect(ownerHtml).toBe('<h2>Night shift</h2><p>The relay ended where the river bends.</p>');
   });
+  it('SUG-9 a commenter suggests joining two paragraphs with Backspace; the owner sees it live and accepts it, and both documents are equal', async () => {
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter('jo', 'The relay ended');
+    await owner.keyboard.press('Enter');
+    await owner.keyboard.type('where the river bends.');
+    await untilSaved(owner);
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+
+    // A click puts the caret at the paragraph's start at once (ProseMirror reads a key's move late).
+    await commenter
+      .locator('.ProseMirror p', { hasText: 'river bends' })
+      .click({ position: { x: 1, y: 8 } });
+    await commenter.keyboard.press('Backspace');
+    // The caret stepped over the break: what is typed next goes at the end of the first paragraph.
+    await commenter.keyboard.type(',');
+    await untilSaved(commenter);
+
+    await owner.locator('.ProseMirror p.suggestion-block--join', { hasText: 'river' }).waitFor();
+    const joinCard = card(owner, 'Join to the paragraph before');
+    await joinCard.getByText('where the river bends.').waitFor();
+    await shot(owner, 'suggestions-09-join');
+    await joinCard.getByRole('button', { name: 'Accept' }).click();
+    await card(owner, 'Add').getByRole('button', { name: 'Accept' }).click();
+    for (const page of [owner, commenter]) {
+      await page.locator('.ProseMirror p', { hasText: 'ended,where' }).waitFor();
+      await page.getByTestId('suggestion').first().waitFor({ state: 'detached' });
+      await untilSaved(page);
+    }
+    const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
+    expect(ownerHtml).toBe(commenterHtml);
+    expect(ownerHtml).toBe('<p>The relay ended,where the river bends.</p>');
+  });
 });

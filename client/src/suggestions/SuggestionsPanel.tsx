@@ -45,11 +45,15 @@ function blockName({ type, attrs }: BlockType): string {
   return type === 'codeBlock' ? 'code block' : type;
 }
 
-/** What a block suggestion changes, e.g. "New paragraph", "Heading 2 (was paragraph)". */
+/**
+ * What a block suggestion changes, e.g. "New paragraph", "Heading 2 (was
+ * paragraph)", "Join to the paragraph before".
+ */
 function blockLabel(block: BlockChange): string {
   const is = blockName(block.is);
   const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   if (block.split) return sentence(`new ${is}`);
+  if (block.join) return 'Join to the paragraph before';
   return block.was ? `${sentence(is)} (was ${blockName(block.was)})` : sentence(is);
 }
 

@@ -5,9 +5,10 @@
  * text is put back with a `suggestionDelete` mark, except text the writer
  * had proposed themselves, which simply goes. Formatting changes become
  * format suggestions (suggestFormatting.ts). A paragraph break becomes a
- * suggested break on the new block, and a paragraph or heading made another
- * type records the type it had (blockSuggestions.ts); other structure
- * changes are left as they are (decision 0010). DOM-free.
+ * suggested break on the new block, a break taken out a suggested join on
+ * the block after it, and a paragraph or heading made another type records
+ * the type it had (blockSuggestions.ts); other structure changes are left as
+ * they are (decision 0010). DOM-free.
  */
 import { Fragment, type Mark, type MarkType, type Node as PmNode, Slice } from '@tiptap/pm/model';
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
@@ -61,6 +62,8 @@ interface Removal {
   backwards: boolean;
   /** Only the writer's own suggested paragraph break went: taking it back, nothing to put back. */
   ownBreak: boolean;
+  /** Only a break went, which is put back as a suggestion that it goes. */
+  join: boolean;
 }
 
 /** A block whose type a step changed: where it is in the end, and what it was. */
@@ -129,6 +132,7 @@ export function suggestEdits(
         id,
         backwards: replaces.length === 1 && cursor === step.to,
         ownBreak: isOwnBreakOnly(before, step, options.author.id),
+        join: isJoinToSuggest(before, step, options.author.id),
       });
     }
   }
@@ -191,19 +195,51 @@ function markRetyped(tr: Transaction, { before, toEnd, pos }: Retyped, options: 
 }
 
 /**
+ * The block after the break a step removed, when it removed nothing else
+ * (Backspace at the start of a paragraph or heading, Delete at the end of
+ * the one before): two neighbouring blocks of one parent joined.
+ */
+export function blockAfterRemovedBreak(before: PmNode, step: ReplaceStep): PmNode | null {
+  if (step.slice.size > 0) return null;
+  const $from = before.resolve(step.from);
+  const $to = before.resolve(step.to);
+  if ($from.parentOffset !== $from.parent.content.size || $to.parentOffset !== 0) return null;
+  if ($from.depth !== $to.depth || $from.node(-1) !== $to.node(-1)) return null;
+  if ($from.index(-1) + 1 !== $to.index(-1)) return null;
+  if (!suggestableBlocks.includes($from.parent.type.name)) return null;
+  return suggestableBlocks.includes($to.parent.type.name) ? $to.parent : null;
+}
+
+/**
  * Whether a step removed nothing but the break before a block that was the
  * writer's own suggestion (Backspace at the start of the new paragraph).
  */
 export function isOwnBreakOnly(before: PmNode, step: ReplaceStep, authorId: string): boolean {
-  if (step.slice.size > 0) return false;
-  const $from = before.resolve(step.from);
-  const $to = before.resolve(step.to);
-  if ($from.parentOffset !== $from.parent.content.size || $to.parentOffset !== 0) return false;
-  // Two neighbouring blocks of one parent: the break between them and nothing else.
-  if ($from.depth !== $to.depth || $from.node(-1) !== $to.node(-1)) return false;
-  if ($from.index(-1) + 1 !== $to.index(-1)) return false;
-  const suggested = blockSuggestionOf($to.parent);
+  const block = blockAfterRemovedBreak(before, step);
+  const suggested = block && blockSuggestionOf(block);
   return suggested?.split === true && suggested.authorId === authorId;
+}
+
+/**
+ * Whether the writer may suggest taking out the break a step removed: the
+ * block after it holds no one else's block suggestion (one attribute holds
+ * one writer's).
+ */
+export function isJoinToSuggest(before: PmNode, step: ReplaceStep, authorId: string): boolean {
+  const block = blockAfterRemovedBreak(before, step);
+  if (!block) return false;
+  const suggested = blockSuggestionOf(block);
+  return !suggested || (suggested.authorId === authorId && !suggested.split);
+}
+
+/** The block at `pos` gets the writer's suggestion that the break before it goes. */
+function markJoin(tr: Transaction, pos: number, id: string, options: SuggestOptions): void {
+  const block = tr.doc.nodeAt(pos);
+  if (!block || !suggestableBlocks.includes(block.type.name)) return;
+  const existing = blockSuggestionOf(block);
+  if (existing && existing.authorId !== options.author.id) return;
+  const attrs: BlockSuggestionAttrs = { ...(existing ?? freshAttrs(id, options)), join: true };
+  tr.setNodeAttribute(pos, BLOCK_SUGGESTION, attrs);
 }
 
 function markInserted(
@@ -229,7 +265,7 @@ function markInserted(
 
 function putBack(
   tr: Transaction,
-  { pos, slice, id, backwards, ownBreak }: Removal,
+  { pos, slice, id, backwards, ownBreak, join }: Removal,
   insertType: MarkType,
   deleteType: MarkType,
   options: SuggestOptions,
@@ -244,6 +280,8 @@ function putBack(
   const content = markRemoved(slice.content, mark, insertType, deleteType, options.author.id);
   if (content.size === 0) return;
   tr.replace(pos, pos, new Slice(content, slice.openStart, slice.openEnd));
+  // The break is back, `pos` at the end of the block before it.
+  if (join) markJoin(tr, tr.doc.resolve(pos).after(), id, options);
   if (backwards) tr.setSelection(TextSelection.create(tr.doc, pos));
 }
 

@@ -256,6 +256,43 @@ describe('Suggesting mode: paragraph breaks and block types', () => {
     expect(back.doc.eq(state.doc)).toBe(true);
   });
 
+  it('SUG-9 Backspace at a paragraph’s start suggests taking the break out and steps over it; Delete at the end before does too', () => {
+    const state = suggesting('Handed over', { suggestionsOnly: true });
+    const twoBlocks = state.apply(
+      state.tr.split(7).setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    const joined = edit(twoBlocks, 9, (tr) => tr.delete(7, 9));
+    expect(joined.doc.childCount).toBe(2);
+    expect(blockAttrs(joined.doc, 1)).toEqual({ ...cora1('s1'), join: true });
+    expect(joined.selection.head).toBe(7);
+    expect(settled(joined, 'accept').doc.eq(state.doc)).toBe(true);
+    expect(settled(joined, 'reject').doc.eq(twoBlocks.doc)).toBe(true);
+    // Again at the same break: still one suggestion.
+    const again = edit(joined, 9, (tr) => tr.delete(7, 9));
+    expect(listSuggestions(again.doc)).toHaveLength(1);
+
+    const deleted = edit(twoBlocks, 7, (tr) => tr.delete(7, 9));
+    expect(blockAttrs(deleted.doc, 1)).toEqual({
+      ...cora1(expect.any(String) as string),
+      join: true,
+    });
+    expect(deleted.selection.head).toBe(9);
+  });
+
+  it('SUG-9 a break before a block someone else suggested something about is not taken out', () => {
+    const bos = { ...cora1('b1'), authorId: 'bo', authorName: 'Bo', before: { type: 'paragraph' } };
+    const state = suggesting('Handed over', { suggestionsOnly: true });
+    const marked = state.apply(
+      state.tr
+        .split(7)
+        .setNodeAttribute(7 + 2 - 1, 'blockSuggestion', bos)
+        .setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    expect(blockAttrs(marked.doc, 1)).toEqual(bos);
+    const backspaced = edit(marked, 9, (tr) => tr.delete(7, 9));
+    expect(backspaced.doc.eq(marked.doc)).toBe(true);
+  });
+
   it('SUG-8 a suggestions-only writer cannot retype a block someone else suggested something about', () => {
     const bos = { ...cora1('b1'), authorId: 'bo', authorName: 'Bo', split: true };
     const state = suggesting('Theirs', { suggestionsOnly: true });

@@ -16,7 +16,12 @@ import {
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { blockSuggestionOf, suggestableBlocks } from '@baton/shared/blockSuggestions.ts';
-import { isOwnBreakOnly, type SuggestOptions, suggestEdits } from './suggestEdits.ts';
+import {
+  isJoinToSuggest,
+  isOwnBreakOnly,
+  type SuggestOptions,
+  suggestEdits,
+} from './suggestEdits.ts';
 
 export interface SuggestingState {
   suggesting: boolean;
@@ -41,7 +46,8 @@ const isSuggestable = (node: PmNode | null | undefined) =>
  * (SUG-4, SUG-6, SUG-8): replace text inside one paragraph, change suggestion
  * marks, change formatting (which the appended transaction makes their
  * formatting suggestion), break a paragraph or heading in two, take back a
- * break they suggested, and make a paragraph or heading another of those
+ * break they suggested, take out a break (which becomes their suggested
+ * join), and make a paragraph or heading another of those
  * types unless someone else suggested something about that block.
  * Refusing here keeps the editor from sending what the server would refuse
  * (and from losing the connection's right to write).
@@ -57,6 +63,7 @@ function allowedForSuggestionsOnly(
   if (step instanceof ReplaceAroundStep) return isRetype(step, doc, authorId);
   if (!(step instanceof ReplaceStep)) return false;
   if (isBreak(step, doc) || isOwnBreakOnly(doc, step, authorId)) return true;
+  if (isJoinToSuggest(doc, step, authorId)) return true;
   const inOneBlock = doc.resolve(step.from).sameParent(doc.resolve(step.to));
   let textOnly = step.slice.openStart === 0 && step.slice.openEnd === 0;
   step.slice.content.forEach((node) => {

@@ -278,3 +278,40 @@ describe('block suggestions from a suggestions-only writer', () => {
     }
   });
 });
+
+describe('suggested joins from a suggestions-only writer', () => {
+  /** The setup with a second paragraph, "Second.", in both copies. */
+  function twoParagraphs() {
+    const setupped = setup();
+    fragmentOf(setupped.live).insert(1, [block('paragraph', {}, 'Second.')]);
+    Y.applyUpdate(setupped.writer, Y.encodeStateAsUpdate(setupped.live));
+    return setupped;
+  }
+  const second = (doc: Y.Doc) => fragmentOf(doc).get(1) as Y.XmlElement;
+
+  it('SUG-9 the break before a paragraph marked to go in their own name is admitted', () => {
+    const { attempt, live } = twoParagraphs();
+    const join = { ...mine, join: true };
+    expect(attempt((t, doc) => second(doc).setAttribute('blockSuggestion', join as never))).toBe(
+      true,
+    );
+    expect(second(live).getAttribute('blockSuggestion')).toEqual(join);
+  });
+
+  it('SUG-9 refuses a join in someone else’s name, and the join itself', () => {
+    const refused: Array<(t: Y.XmlText, doc: Y.Doc) => void> = [
+      (t, doc) => second(doc).setAttribute('blockSuggestion', { ...theirs, join: true } as never),
+      (t, doc) => {
+        const tail = (second(doc).get(0) as Y.XmlText).toString();
+        fragmentOf(doc).delete(1, 1);
+        t.insert(t.length, tail);
+      },
+    ];
+    for (const change of refused) {
+      const { attempt, live } = twoParagraphs();
+      const before = Y.encodeStateAsUpdate(live);
+      expect(attempt(change), change.toString()).toBe(false);
+      expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    }
+  });
+});
