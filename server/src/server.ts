@@ -17,6 +17,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { EndedSessions } from './auth/endedSessions.ts';
 import { lazyAuth } from './auth/lazyAuth.ts';
 import { resolveAuthSecret } from './auth/authSecret.ts';
 import { SessionCache } from './auth/sessionCache.ts';
@@ -105,6 +106,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     config.redisUrl ? 0 : limits.sessionCacheTtlMs,
     limits.sessionCacheMaxEntries,
   );
+  const endedSessions = new EndedSessions();
   // Loaded by the first request that needs it (auth/lazyAuth.ts).
   const auth = lazyAuth({
     database: database.authDatabase,
@@ -112,11 +114,13 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     secret: authSecret,
     trustedOrigins: [...trustedOrigins],
     onUserCreated: (user) => applyInvitations(db, user),
-    // Sockets outlive the request that opened them: those opened with a session that
-    // ended are closed (4001; a reconnect without a valid session is refused).
-    // Per instance: sockets on other instances close when they next reconnect.
+    // Sockets and event streams outlive the request that opened them: those opened
+    // with a session that ended are closed (4001; a reconnect without a valid
+    // session is refused). Per instance: those on other instances close when they
+    // next reconnect.
     onSessionEnded: (token) => {
       sessionCache.evict(token);
+      endedSessions.end(token);
       registry.closeConnections(
         ({ identity }) => identity.sessionToken === token,
         CloseCode.accessChanged,
@@ -198,6 +202,7 @@ export async function startBaton(config: Config, options: StartOptions = {}): Pr
     db,
     logger,
     accessChanges,
+    endedSessions,
     publicUrl,
     drafts: new DraftDocs(registry, store),
     store,

@@ -3,6 +3,7 @@ import { password, seedInstallment, signIn, signUp, type TestUser } from '../sup
 import { CloseCode } from '@baton/shared/protocol.ts';
 import { connectClient, nextClose, roundTrip, untilSynced } from '../support/collabClient.ts';
 import { attemptUpgrade } from '../support/rawSocket.ts';
+import { openSse } from '../support/sse.ts';
 import { runSql } from '../support/sql.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -89,8 +90,16 @@ describe('websocket authorization happens during the upgrade', () => {
     const phone = await signIn(server.url, ann.email);
     const onLaptop = connectClient(server.url, installmentId, laptop);
     const onPhone = connectClient(server.url, installmentId, phone);
+    const events = (cookie: string) =>
+      openSse(`${server.url}/api/installments/${installmentId}/events`, {
+        cookie,
+        accept: 'text/event-stream',
+      });
+    const laptopEvents = await events(laptop);
+    const phoneEvents = await events(phone);
     try {
       await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
+      await Promise.all([laptopEvents, phoneEvents].map((e) => e.next((x) => x.event === 'ready')));
       const laptopClosed = nextClose(onLaptop);
       const signOut = await fetch(`${server.url}/api/auth/sign-out`, {
         method: 'POST',
@@ -99,6 +108,8 @@ describe('websocket authorization happens during the upgrade', () => {
       });
       expect(signOut.status).toBe(200);
       expect(await laptopClosed).toBe(CloseCode.accessChanged);
+      // Its event stream ends too; the phone's stays open.
+      await laptopEvents.ended;
       onLaptop.destroy();
       // The phone's session is untouched: its socket still answers.
       await roundTrip(onPhone);
@@ -114,9 +125,12 @@ describe('websocket authorization happens during the upgrade', () => {
       });
       expect(change.status).toBe(200);
       expect(await phoneClosed).toBe(CloseCode.accessChanged);
+      await phoneEvents.ended;
     } finally {
       onLaptop.destroy();
       onPhone.destroy();
+      laptopEvents.close();
+      phoneEvents.close();
     }
   });
 
@@ -127,8 +141,16 @@ describe('websocket authorization happens during the upgrade', () => {
     const { installmentId } = await seedInstallment(server.url, { ...ann, cookie: phone });
     const onLaptop = connectClient(server.url, installmentId, laptop);
     const onPhone = connectClient(server.url, installmentId, phone);
+    const events = (cookie: string) =>
+      openSse(`${server.url}/api/installments/${installmentId}/events`, {
+        cookie,
+        accept: 'text/event-stream',
+      });
+    const laptopEvents = await events(laptop);
+    const phoneEvents = await events(phone);
     try {
       await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
+      await Promise.all([laptopEvents, phoneEvents].map((e) => e.next((x) => x.event === 'ready')));
       const laptopClosed = nextClose(onLaptop);
       const revoke = await fetch(`${server.url}/api/auth/revoke-other-sessions`, {
         method: 'POST',

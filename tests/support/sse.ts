@@ -10,6 +10,8 @@ export interface SseStream {
   /** Resolves with the next event matching `predicate` (events already received count). */
   next(predicate?: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   lastEventId: string | null;
+  /** Resolves when the server ends the stream (not when `close` aborts it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -19,7 +21,10 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   const received: SseEvent[] = [];
   const waiters = new Set<() => void>();
   let lastEventId: string | null = null;
+  let markEnded = () => {};
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const stream: SseStream = {
+    ended,
     status: response.status,
     get lastEventId() {
       return lastEventId;
@@ -75,6 +80,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
           for (const waiter of [...waiters]) waiter();
         }
       }
+      markEnded();
     } catch {
       // aborted
     }

@@ -12,6 +12,7 @@ import { clientAddress } from './clientAddress.ts';
 import { findUnsafeCallbackUrl } from '../auth/callbackUrls.ts';
 import type { Kysely } from 'kysely';
 import { authRequest } from '../auth/authRequests.ts';
+import type { EndedSessions } from '../auth/endedSessions.ts';
 import type { AuthLoader } from '../auth/lazyAuth.ts';
 import type { AccessChanges } from '../domain/accessChanges.ts';
 import { linkRoutes, publicLinkRoutes } from './routes/linkRoutes.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   logger: Logger;
   clientDist: string;
   accessChanges: AccessChanges;
+  /** Told when a session ends, so event streams opened with it close. */
+  endedSessions: EndedSessions;
   publicUrl: string;
   drafts: DraftDocs;
   events: InstallmentEvents;

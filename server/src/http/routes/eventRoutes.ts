@@ -2,13 +2,15 @@
  * `GET /api/installments/:id/events`: server-sent events for everyone who can
  * read the installment. Resumable: the browser's EventSource sends
  * Last-Event-ID on reconnect and receives what it missed, then live events.
- * An access change for the reader closes the stream (the reconnect re-checks).
+ * An access change for the reader, or the end of the session that opened the
+ * stream, closes it (the reconnect re-checks).
  */
 import { limits } from '@baton/shared/limits.ts';
 import { Hono } from 'hono';
 import { pathId } from '../pathId.ts';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
+import type { EndedSessions } from '../../auth/endedSessions.ts';
 import type { Database } from '../../db/schema.ts';
 import { requireInstallmentCapability } from '../../domain/access.ts';
 import type { AccessChanges } from '../../domain/accessChanges.ts';
@@ -19,12 +21,14 @@ export interface EventRouteDeps {
   db: Kysely<Database>;
   events: InstallmentEvents;
   accessChanges: AccessChanges;
+  endedSessions: EndedSessions;
 }
 
-export function eventRoutes({ db, events, accessChanges }: EventRouteDeps) {
+export function eventRoutes({ db, events, accessChanges, endedSessions }: EventRouteDeps) {
   return new Hono<ActorEnv>().get('/:id/events', async (c) => {
     const installmentId = pathId(c.req.param('id'), 'Installment');
     const actor = c.var.actor;
+    const sessionToken = c.var.sessionToken;
     const { seriesId } = await requireInstallmentCapability(db, actor, installmentId, 'read');
     const lastEventId = Number.parseInt(c.req.header('last-event-id') ?? '', 10);
     c.header('X-Accel-Buffering', 'no'); // nginx: do not buffer the stream
@@ -53,6 +57,9 @@ export function eventRoutes({ db, events, accessChanges }: EventRouteDeps) {
           return;
         if (change.userIds === null || change.userIds.includes(actor.userId)) void stream.close();
       });
+      const stopOnSessionEnd = sessionToken
+        ? endedSessions.subscribe(sessionToken, () => void stream.close())
+        : () => {};
       try {
         await stream.writeSSE({ event: 'ready', data: '{}', retry: 2_000 });
         if (Number.isFinite(lastEventId)) {
@@ -72,6 +79,7 @@ export function eventRoutes({ db, events, accessChanges }: EventRouteDeps) {
       } finally {
         unsubscribe();
         stopOnAccessChange();
+        stopOnSessionEnd();
       }
     });
   });
