@@ -144,7 +144,7 @@ export const limits = {
   /** Passwords, enforced by better-auth (the upper bound is its default). */
   passwordMin: 8,
   passwordMax: 128,
-  /** Display name of an account, shown on carets and comments; checked by the sign-up form. */
+  /** Display name of an account, shown on carets and comments (shared/accountName.ts). */
   nameMax: 80,
   /** The longest address RFC 5321 allows in a mail path. */
   emailMax: 254,

@@ -125,4 +125,36 @@ describe('auth hardening', () => {
       await server.dispose();
     }
   });
+
+  it('HARD-17 an account name is one line of 1–80 characters, trimmed, at sign-up and when changed', async () => {
+    const server = await startTestServer();
+    try {
+      const signUpAs = (name: unknown, email: string) =>
+        post(server, '/sign-up/email', { name, email, password });
+      for (const [name, why] of [
+        ['x'.repeat(81), 'at most 80'],
+        ['   ', 'Enter your name'],
+        ['Ann\nAdmin', 'letters, digits'],
+        [42, 'Check the name'],
+      ] as const) {
+        const response = await signUpAs(name, `bad-${why.length}@example.com`);
+        expect(response.status, String(name)).toBe(400);
+        const body = (await response.json()) as { code: string; message: string };
+        expect(body.code).toBe('INVALID_NAME');
+        expect(body.message).toContain(why);
+      }
+      const ok = await signUpAs('  Ann Writer ', 'ann-trim@example.com');
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { user: { name: string } }).user.name).toBe('Ann Writer');
+
+      const cookie = sessionCookie(ok);
+      const rename = (name: string) => post(server, '/update-user', { name }, { cookie });
+      expect((await rename('y'.repeat(81))).status).toBe(400);
+      expect((await rename(' Ann W. ')).status).toBe(200);
+      const me = await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } });
+      expect(((await me.json()) as { user: { name: string } }).user.name).toBe('Ann W.');
+    } finally {
+      await server.dispose();
+    }
+  });
 });

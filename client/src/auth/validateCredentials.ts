@@ -1,4 +1,5 @@
 /** Client-side checks for the sign-in and sign-up forms, with the shared limits. */
+import { accountNameSchema } from '@baton/shared/accountName.ts';
 import { limits } from '@baton/shared/limits.ts';
 import type { FieldErrors } from '../lib/formErrors.ts';
 
@@ -14,10 +15,8 @@ export interface Credentials {
 export function validateCredentials(values: Credentials, mode: 'sign-in' | 'sign-up'): FieldErrors {
   const errors: FieldErrors = {};
   if (mode === 'sign-up') {
-    const name = (values.name ?? '').trim();
-    if (!name) errors.name = 'Enter your name.';
-    else if (name.length > limits.nameMax)
-      errors.name = `Use at most ${limits.nameMax} characters.`;
+    const name = accountNameSchema.safeParse(values.name ?? '');
+    if (!name.success) errors.name = name.error.issues[0]?.message ?? 'Enter your name.';
   }
   const email = values.email.trim();
   if (!email) errors.email = 'Enter your email address.';

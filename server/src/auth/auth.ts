@@ -8,9 +8,10 @@
  * that lives in `authRequests.ts`.
  */
 import { apiKey } from '@better-auth/api-key';
+import { accountNameSchema } from '@baton/shared/accountName.ts';
 import { limits } from '@baton/shared/limits.ts';
 import { betterAuth } from 'better-auth';
-import { createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { getMigrations } from 'better-auth/db/migration';
 import type { Pool } from 'pg';
 import type { SqliteDatabase } from '../db/sqlite.ts';
@@ -52,10 +53,23 @@ function authConfig(options: AuthOptions) {
     rateLimit: options.rateLimit,
     advanced: { ipAddress: { ipAddressHeaders: [clientAddressHeader] } },
     hooks: {
-      // A new password signs out every other session, whatever the client asked for.
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/change-password') return;
-        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+        // A new password signs out every other session, whatever the client asked for.
+        if (ctx.path === '/change-password')
+          return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+        // The display name everyone in a series sees: checked as the sign-up form checks it.
+        if (ctx.path === '/sign-up/email' || ctx.path === '/update-user') {
+          const body = ctx.body as { name?: unknown } | undefined;
+          if (ctx.path === '/update-user' && body?.name === undefined) return;
+          const name = accountNameSchema.safeParse(body?.name);
+          if (!name.success) {
+            throw new APIError('BAD_REQUEST', {
+              code: 'INVALID_NAME',
+              message: `Check the name: ${name.error.issues[0]?.message ?? 'Enter your name.'}`,
+            });
+          }
+          return { context: { body: { ...body, name: name.data } } };
+        }
       }),
     },
     databaseHooks: {
