@@ -101,6 +101,16 @@ describe.skipIf(!hasChromium)('review comments in the browser', () => {
     await commenterComposer.getByText('three in the morning', { exact: true }).waitFor();
     await commenter.keyboard.press('Escape');
     await commenterComposer.waitFor({ state: 'detached' });
+    // A selection made with keys, and the shortcut at once: the box quotes that selection.
+    await dragSelect(commenter, 'three in the morning');
+    await commenter.keyboard.press('ArrowRight');
+    await commenter.keyboard.down('Shift');
+    for (let i = 0; i < 'morning'.length; i++) await commenter.keyboard.press('ArrowLeft');
+    await commenter.keyboard.up('Shift');
+    await commenter.keyboard.press('Control+Alt+M');
+    await commenterComposer.getByText('morning', { exact: true }).waitFor();
+    await commenter.keyboard.press('Escape');
+    await commenterComposer.waitFor({ state: 'detached' });
 
     // The owner sees the reply live, and resolves the thread.
     await ownerThread.locator('.message__body', { hasText: '“Passed” reads better.' }).waitFor();

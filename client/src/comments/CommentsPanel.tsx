@@ -25,6 +25,7 @@ import {
   threadFilters,
   type ThreadFilter,
 } from './threadOrder.ts';
+import { selectionFromPage } from '../editor/selectionFromPage.ts';
 import { useNow } from './useNow.ts';
 import { useRestoredAnchors } from './useRestoredAnchors.ts';
 import { useThreads } from './useThreads.ts';
@@ -136,6 +137,8 @@ export function CommentsPanel({ installmentId, role, editor, renderSuggestions }
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isCommentShortcut(event) || !selectionInEditor(editor)) return;
       event.preventDefault();
+      // A selection just made with keys may not have reached ProseMirror yet.
+      selectionFromPage(editor.view);
       startComment();
     };
     window.addEventListener('keydown', onKeyDown);
