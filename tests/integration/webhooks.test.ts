@@ -312,7 +312,7 @@ describe('deliveries', () => {
     receiver.answer(() => 204);
   });
 
-  it('HOOK-3 opening and resolving a thread send thread.created and thread.resolved; replies and reopening send nothing; a hook gets only its events', async () => {
+  it('HOOK-3 opening and resolving a thread send thread.created and thread.resolved; replies, resolving again and reopening send nothing; a hook gets only its events', async () => {
     const { seriesId, installmentId, writer } = await seriesWithText();
     await addMember(server.url, team.users.owner, seriesId, team.users.commenter, 'commenter');
     const threadsHook = (
@@ -341,6 +341,10 @@ describe('deliveries', () => {
       api(server.url, team.users.owner, 'PATCH', `/api/threads/${threadId}`, { resolved });
     expect((await reply('The one before dawn.')).status).toBe(201);
     expect((await setResolved(true)).status).toBe(200);
+    // Resolving it again changes nothing and sends nothing more.
+    const again = await setResolved(true);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ resolved: true, resolvedBy: { id: team.users.owner.id } });
     expect((await reply('Reopen if needed.')).status).toBe(201);
     expect((await setResolved(false)).status).toBe(200);
 

@@ -27,6 +27,21 @@ export function detachedThreads(
   });
 }
 
+/** One thread as it is now, with whether its text is gone. */
+export async function readThread(
+  deps: CommentDeps,
+  installmentId: string,
+  threadId: string,
+): Promise<CommentThread> {
+  const [row] = await loadThreadRows(deps.db, installmentId, threadId);
+  if (!row) throw notFound('Thread');
+  const anchor = { start: row.anchor_start, end: row.anchor_end };
+  const detached = await detachedThreads(deps, installmentId, [{ id: threadId, anchor }]);
+  const [thread] = await loadThreads(deps.db, installmentId, detached, threadId);
+  if (!thread) throw notFound('Thread');
+  return thread;
+}
+
 /**
  * Runs a change to one thread in a transaction, records the event with the
  * thread as it is afterwards, and publishes it once committed.

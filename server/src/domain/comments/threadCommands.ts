@@ -10,7 +10,7 @@ import type { Updateable } from 'kysely';
 import type { CommentMessageTable } from '../../db/schema.ts';
 import { forbidden } from '../../errors/appError.ts';
 import type { Actor } from '../access.ts';
-import { type CommentDeps, changeThread, insertMessage } from './commentContext.ts';
+import { type CommentDeps, changeThread, insertMessage, readThread } from './commentContext.ts';
 import { requireMessage, requireThread } from './threadAccess.ts';
 
 export async function replyToThread(
@@ -35,6 +35,10 @@ export async function setThreadResolved(
   const { thread, role } = await requireThread(deps.db, actor, threadId, 'comment');
   if (thread.author_id !== actor.userId && !can(role, 'edit')) {
     throw forbidden('Only the thread’s author or someone who can edit may resolve or reopen it.');
+  }
+  // Already so: nothing changes, and no one is told again (webhooks would send thread.resolved twice).
+  if ((thread.resolved_at !== null) === input.resolved) {
+    return readThread(deps, thread.installment_id, threadId);
   }
   return changeThread(deps, thread.installment_id, threadId, 'thread.updated', async (trx, now) => {
     await trx
