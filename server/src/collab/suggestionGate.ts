@@ -71,7 +71,8 @@ export class SuggestionGate {
 
   private shadowDoc(): Y.Doc {
     if (this.shadow) return this.shadow;
-    const shadow = new Y.Doc();
+    // The live document's guid: the default would draw a UUID (docs/performance.md § 6).
+    const shadow = new Y.Doc({ guid: this.live.guid });
     // Typed before any update: a transaction then names the fragment itself among its changes.
     shadow.getXmlFragment(DOC_FRAGMENT);
     applyUpdateAsIs(shadow, Y.encodeStateAsUpdate(this.live));

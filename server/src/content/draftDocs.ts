@@ -30,7 +30,8 @@ export class DraftDocs {
   async read<T>(installmentId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.registry.peek(installmentId);
     if (live) return read(live.doc);
-    const doc = new Y.Doc();
+    // The room's guid, as the room would have it (and no UUID drawn for it).
+    const doc = new Y.Doc({ guid: installmentId });
     try {
       const updates = await this.store.load(installmentId);
       doc.transact(() => {
