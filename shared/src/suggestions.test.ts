@@ -265,6 +265,7 @@ describe('accepting and rejecting block suggestions', () => {
           was: null,
           is: { type: 'paragraph' },
           text: 'Two, new.',
+          inListItem: false,
         },
       }),
     ]);
@@ -357,6 +358,7 @@ describe('accepting and rejecting block suggestions', () => {
           was: null,
           is: { type: 'paragraph' },
           text: 'The relay ended',
+          inListItem: false,
         },
       }),
     );
@@ -371,6 +373,23 @@ describe('accepting and rejecting block suggestions', () => {
     same(reject(draft), doc(p(t('One')), p(t('Two'))));
     const both = doc(p(t('One')), para({ id: 'x', ...ada, split: true, join: true }, t('Two')));
     expect(listSuggestions(both)).toEqual([]);
+  });
+
+  it('SUG-8 a new list item stays when accepted and joins the item before when rejected; a suggested join of items joins them when accepted', () => {
+    const ul = (...items: PmNode[]) => schema.node('bulletList', null, items);
+    const li = (...blocks: PmNode[]) => schema.node('listItem', null, blocks);
+    const draft = doc(ul(li(p(t('First'))), li(para(split('b1'), t(' item', bold)))));
+    same(reject(draft), doc(ul(li(p(t('First'), t(' item', bold))))));
+    same(accept(draft), doc(ul(li(p(t('First'))), li(p(t(' item', bold))))));
+    expect(listSuggestions(draft)).toMatchObject([
+      { id: 'b1', kind: 'block', block: { split: true, inListItem: true } },
+    ]);
+    const joining = doc(
+      ul(li(p(t('One'))), li(para({ id: 'j1', ...ada, join: true }, t('Two')))),
+      p(t('After')),
+    );
+    same(accept(joining), doc(ul(li(p(t('OneTwo')))), p(t('After'))));
+    same(reject(joining), doc(ul(li(p(t('One'))), li(p(t('Two')))), p(t('After'))));
   });
 
   it('SUG-8 block suggestions with a malformed record are not suggestions', () => {

@@ -16,6 +16,7 @@
  * keeps the break, and rejecting a type change puts the recorded type back.
  */
 import type { Mark, MarkType, Node as PmNode, NodeType } from '@tiptap/pm/model';
+import { Selection } from '@tiptap/pm/state';
 import { canJoin, Transform } from '@tiptap/pm/transform';
 import {
   BLOCK_SUGGESTION,
@@ -57,6 +58,8 @@ export interface BlockChange {
   is: BlockType;
   /** The block's text. */
   text: string;
+  /** The block is a list item's (its break starts a new item). */
+  inListItem: boolean;
 }
 
 /** One suggestion as a list shows it: what it adds, removes or reformats, and where. */
@@ -252,10 +255,29 @@ function settle(tr: Transform, filter: SuggestionFilter, verdict: 'accept' | 're
   // Rejected breaks and accepted joins last, from the end: each joins its block to the one
   // before, if it can.
   for (let i = joins.length - 1; i >= 0; i--) {
-    const pos = tr.mapping.slice(afterMarks).map(joins[i]!, 1);
-    if (canJoin(tr.doc, pos)) tr.join(pos);
+    joinToBlockBefore(tr, tr.mapping.slice(afterMarks).map(joins[i]!, 1));
   }
   return tr;
+}
+
+/**
+ * Joins the textblock at `pos` to the textblock before it: a sibling directly,
+ * or one in the item before (list items), by deleting what lies between the
+ * two, which holds no content, only the ends and starts of their containers.
+ */
+function joinToBlockBefore(tr: Transform, pos: number): void {
+  if (canJoin(tr.doc, pos)) {
+    tr.join(pos);
+    return;
+  }
+  const $pos = tr.doc.resolve(pos);
+  const before = Selection.findFrom($pos, -1, true);
+  if (!before || before.head >= pos) return;
+  const end = before.head;
+  const $end = tr.doc.resolve(end);
+  if ($end.parentOffset !== $end.parent.content.size) return;
+  if (tr.doc.textBetween(end, pos + 1, '', '\ufffc') !== '') return;
+  tr.delete(end, pos + 1);
 }
 
 /** Makes the chosen suggestions part of the draft: insertions stay, deletions go, formatting stays. */
@@ -335,6 +357,7 @@ export function listSuggestions(doc: PmNode): Suggestion[] {
       was: attrs.before ?? null,
       is: blockTypeOf(node),
       text: node.textContent,
+      inListItem: doc.resolve(pos).parent.type.name === 'listItem',
     };
     // A paragraph break and the text typed after it are one suggestion (the editor gives them one id).
     const existing = byId.get(attrs.id);

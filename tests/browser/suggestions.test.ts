@@ -38,6 +38,29 @@ async function select(page: Page, phrase: string): Promise<void> {
   }, phrase);
 }
 
+/**
+ * Waits until the editor's own selection (not only the page's) is a caret at
+ * `offset` in the block whose text starts with `blockStart`: ProseMirror
+ * learns of a caret moved by a key from an event that may come after the
+ * next key, which would then act where the caret was.
+ */
+async function untilEditorCaretAt(page: Page, blockStart: string, offset: number) {
+  await page.waitForFunction(
+    ([start, at]) => {
+      type Caret = { empty: boolean; $head: { parent: Node; parentOffset: number } };
+      type WithEditor = HTMLElement & { editor?: { state: { selection: Caret } } };
+      const editor = document.querySelector<WithEditor>('.ProseMirror')?.editor;
+      const selection = editor?.state.selection;
+      return (
+        selection?.empty === true &&
+        (selection.$head.parent.textContent ?? '').startsWith(start) &&
+        selection.$head.parentOffset === at
+      );
+    },
+    [blockStart, offset] as const,
+  );
+}
+
 const card = (page: Page, text: string) => page.getByTestId('suggestion').filter({ hasText: text });
 
 /**
@@ -77,9 +100,11 @@ const editorHtml = (page: Page) =>
     copy
       .querySelectorAll('.ProseMirror-yjs-selection')
       .forEach((c) => c.replaceWith(...Array.from(c.childNodes)));
-    // Which blocks this window keeps laid out depends on where its own selection is.
-    copy.querySelectorAll('.near-selection').forEach((c) => {
-      c.classList.remove('near-selection');
+    // Which blocks this window keeps laid out, and where it shows the placeholder,
+    // depend on where its own selection is.
+    copy.querySelectorAll('.near-selection, .is-empty').forEach((c) => {
+      c.classList.remove('near-selection', 'is-empty');
+      c.removeAttribute('data-placeholder');
       if (!c.classList.length) c.removeAttribute('class');
     });
     return copy.innerHTML;
@@ -321,10 +346,9 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
     await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
 
-    // A click puts the caret at the paragraph's start at once (ProseMirror reads a key's move late).
-    await commenter
-      .locator('.ProseMirror p', { hasText: 'river bends' })
-      .click({ position: { x: 1, y: 8 } });
+    await commenter.locator('.ProseMirror p', { hasText: 'river bends' }).click();
+    await commenter.keyboard.press('Home');
+    await untilEditorCaretAt(commenter, 'where', 0);
     await commenter.keyboard.press('Backspace');
     // The caret stepped over the break: what is typed next goes at the end of the first paragraph.
     await commenter.keyboard.type(',');
@@ -344,5 +368,35 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
     expect(ownerHtml).toBe(commenterHtml);
     expect(ownerHtml).toBe('<p>The relay ended,where the river bends.</p>');
+  });
+  it('SUG-8 a commenter presses Enter in a list item: the owner sees a new item suggested live and rejects it, and both documents are equal', async () => {
+    // "- " starts a bulleted list.
+    const { owner, commenter, installmentUrl } = await ownerAndCommenter(
+      'li',
+      '- Night shift ends',
+    );
+    await commenter.goto(installmentUrl);
+    await commenter.locator('.ProseMirror li', { hasText: 'shift ends' }).waitFor();
+    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+
+    await commenter.locator('.ProseMirror li p', { hasText: 'shift ends' }).click();
+    await commenter.keyboard.press('End');
+    await untilEditorCaretAt(commenter, 'Night shift ends', 'Night shift ends'.length);
+    await commenter.keyboard.press('Enter');
+    await commenter.keyboard.type('Day shift begins');
+    await untilSaved(commenter);
+
+    await owner.locator('.ProseMirror li p.suggestion-block--split', { hasText: 'Day' }).waitFor();
+    const itemCard = card(owner, 'New list item');
+    await itemCard.getByText('Day shift begins').waitFor();
+    await shot(owner, 'suggestions-10-list-item');
+    await itemCard.getByRole('button', { name: 'Reject' }).click();
+    for (const page of [owner, commenter]) {
+      await page.getByTestId('suggestion').first().waitFor({ state: 'detached' });
+      await untilSaved(page);
+    }
+    const [ownerHtml, commenterHtml] = await Promise.all([owner, commenter].map(editorHtml));
+    expect(ownerHtml).toBe(commenterHtml);
+    expect(ownerHtml).toBe('<ul><li><p>Night shift ends</p></li></ul><p></p>');
   });
 });

@@ -47,13 +47,14 @@ function blockName({ type, attrs }: BlockType): string {
 
 /**
  * What a block suggestion changes, e.g. "New paragraph", "Heading 2 (was
- * paragraph)", "Join to the paragraph before".
+ * paragraph)", "New list item", "Join to the paragraph before".
  */
 function blockLabel(block: BlockChange): string {
   const is = blockName(block.is);
   const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  if (block.split) return sentence(`new ${is}`);
-  if (block.join) return 'Join to the paragraph before';
+  if (block.split) return block.inListItem ? 'New list item' : sentence(`new ${is}`);
+  if (block.join)
+    return block.inListItem ? 'Join to the list item before' : 'Join to the paragraph before';
   return block.was ? `${sentence(is)} (was ${blockName(block.was)})` : sentence(is);
 }
 

@@ -11,7 +11,7 @@
  * they are (decision 0010). DOM-free.
  */
 import { Fragment, type Mark, type MarkType, type Node as PmNode, Slice } from '@tiptap/pm/model';
-import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { type EditorState, Selection, TextSelection, type Transaction } from '@tiptap/pm/state';
 import {
   type AddMarkStep,
   Mapping,
@@ -197,15 +197,23 @@ function markRetyped(tr: Transaction, { before, toEnd, pos }: Retyped, options: 
 /**
  * The block after the break a step removed, when it removed nothing else
  * (Backspace at the start of a paragraph or heading, Delete at the end of
- * the one before): two neighbouring blocks of one parent joined.
+ * the one before): two neighbouring blocks of one parent, or of two
+ * neighbouring list items, joined.
  */
 export function blockAfterRemovedBreak(before: PmNode, step: ReplaceStep): PmNode | null {
   if (step.slice.size > 0) return null;
   const $from = before.resolve(step.from);
   const $to = before.resolve(step.to);
   if ($from.parentOffset !== $from.parent.content.size || $to.parentOffset !== 0) return null;
-  if ($from.depth !== $to.depth || $from.node(-1) !== $to.node(-1)) return null;
-  if ($from.index(-1) + 1 !== $to.index(-1)) return null;
+  if ($from.depth !== $to.depth) return null;
+  const shared = $from.sharedDepth(step.to);
+  if (shared >= $from.depth || $from.index(shared) + 1 !== $to.index(shared)) return null;
+  // In two list items: the end of the one and the start of the next, nothing else.
+  for (let depth = shared + 1; depth < $from.depth; depth++) {
+    const [item, next] = [$from.node(depth), $to.node(depth)];
+    if (item.type.name !== 'listItem' || next.type !== item.type) return null;
+    if ($from.index(depth) !== item.childCount - 1 || $to.index(depth) !== 0) return null;
+  }
   if (!suggestableBlocks.includes($from.parent.type.name)) return null;
   return suggestableBlocks.includes($to.parent.type.name) ? $to.parent : null;
 }
@@ -281,7 +289,8 @@ function putBack(
   if (content.size === 0) return;
   tr.replace(pos, pos, new Slice(content, slice.openStart, slice.openEnd));
   // The break is back, `pos` at the end of the block before it.
-  if (join) markJoin(tr, tr.doc.resolve(pos).after(), id, options);
+  const after = join ? Selection.findFrom(tr.doc.resolve(pos + 1), 1, true) : null;
+  if (after) markJoin(tr, after.$head.before(), id, options);
   if (backwards) tr.setSelection(TextSelection.create(tr.doc, pos));
 }
 

@@ -1,6 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import type { Mark, Node as PmNode } from '@tiptap/pm/model';
-import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { splitListItem } from '@tiptap/pm/schema-list';
+import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import { documentExtensions } from '@baton/shared/editor.ts';
@@ -50,6 +51,14 @@ function edit(state: EditorState, at: number, change: (tr: Transaction) => void)
   const tr = placed.tr;
   change(tr);
   return placed.apply(tr);
+}
+
+/** Runs an editor command with the cursor at `at`, as a key bound to it would. */
+function command(state: EditorState, at: number, run: Command): EditorState {
+  const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)));
+  let next = placed;
+  run(placed, (tr) => (next = placed.apply(tr)));
+  return next;
 }
 
 const backspace = (state: EditorState, at: number) =>
@@ -277,6 +286,41 @@ describe('Suggesting mode: paragraph breaks and block types', () => {
       join: true,
     });
     expect(deleted.selection.head).toBe(9);
+  });
+
+  it('SUG-8 Enter in a list item suggests a new item; the break between two items taken out becomes a suggested join', () => {
+    const li = (words: string) =>
+      schema.node('listItem', null, [schema.node('paragraph', null, [schema.text(words)])]);
+    const base = suggesting('unused', { suggestionsOnly: true });
+    const list = schema.node('doc', null, [
+      schema.node('bulletList', null, [li('First item'), li('Second')]),
+    ]);
+    const state = base.apply(
+      base.tr
+        .replaceWith(0, base.doc.content.size, list)
+        .setMeta(ySyncPluginKey, { isChangeOrigin: true }),
+    );
+    // "First" ends at 8: a commenter's Enter there.
+    const split = command(state, 8, splitListItem(schema.nodes.listItem!));
+    expect(split.doc.firstChild!.childCount).toBe(3);
+    expect(split.doc.firstChild!.child(1).firstChild!.attrs.blockSuggestion).toMatchObject({
+      split: true,
+    });
+    expect(listSuggestions(split.doc)).toMatchObject([
+      { block: { split: true, inListItem: true } },
+    ]);
+    expect(settled(split, 'reject').doc.eq(state.doc)).toBe(true);
+
+    // "Second" starts at 17: the break between the items taken out, as joinBackward would.
+    const joined = edit(state, 17, (tr) => tr.delete(13, 17));
+    expect(joined.doc.firstChild!.childCount).toBe(2);
+    expect(joined.doc.firstChild!.child(1).firstChild!.attrs.blockSuggestion).toMatchObject({
+      join: true,
+    });
+    expect(joined.selection.head).toBe(13);
+    const accepted = settled(joined, 'accept').doc;
+    expect(accepted.firstChild!.childCount).toBe(1);
+    expect(accepted.textContent).toBe('First itemSecond');
   });
 
   it('SUG-9 a break before a block someone else suggested something about is not taken out', () => {

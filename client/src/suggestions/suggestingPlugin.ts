@@ -45,10 +45,11 @@ const isSuggestable = (node: PmNode | null | undefined) =>
  * What a suggestions-only writer's own edits may do, as the server checks it
  * (SUG-4, SUG-6, SUG-8): replace text inside one paragraph, change suggestion
  * marks, change formatting (which the appended transaction makes their
- * formatting suggestion), break a paragraph or heading in two, take back a
- * break they suggested, take out a break (which becomes their suggested
- * join), and make a paragraph or heading another of those
- * types unless someone else suggested something about that block.
+ * formatting suggestion), break a paragraph or heading (or the list item
+ * holding it) in two, take back a break they suggested, take out a break
+ * (which becomes their suggested join), and make a paragraph or heading
+ * another of those types unless someone else suggested something about
+ * that block.
  * Refusing here keeps the editor from sending what the server would refuse
  * (and from losing the connection's right to write).
  */
@@ -72,16 +73,29 @@ function allowedForSuggestionsOnly(
   return inOneBlock && textOnly && doc.resolve(step.from).parent.isTextblock;
 }
 
-/** A paragraph break: one paragraph or heading split in two, nothing else. */
+/**
+ * A paragraph break: one paragraph or heading split in two, or the list item
+ * holding it split in two items (Enter in a list), nothing else.
+ */
 function isBreak(step: ReplaceStep, doc: PmNode): boolean {
   const { content, openStart, openEnd } = step.slice;
-  if (step.from !== step.to || openStart !== 1 || openEnd !== 1 || content.childCount !== 2)
+  if (step.from !== step.to || openStart < 1 || openStart !== openEnd || content.childCount !== 2)
     return false;
-  let empty = true;
+  const $at = doc.resolve(step.from);
+  if ($at.depth < openStart || !isSuggestable($at.parent)) return false;
+  let halves = true;
   content.forEach((node) => {
-    if (!isSuggestable(node) || node.content.size > 0) empty = false;
+    // Down from the outermost node split: list items holding only the next, then an empty block.
+    let inner = node;
+    for (let depth = $at.depth - openStart + 1; depth < $at.depth; depth++) {
+      const item = $at.node(depth);
+      if (item.type.name !== 'listItem' || inner.type !== item.type || inner.childCount !== 1)
+        halves = false;
+      inner = inner.firstChild ?? inner;
+    }
+    if (!isSuggestable(inner) || inner.content.size > 0) halves = false;
   });
-  return empty && isSuggestable(doc.resolve(step.from).parent);
+  return halves;
 }
 
 /** One paragraph or heading made another of those types, keeping its text. */

@@ -315,3 +315,57 @@ describe('suggested joins from a suggestions-only writer', () => {
     }
   });
 });
+
+describe('breaks in lists from a suggestions-only writer', () => {
+  /** A live document holding a list of one item, "First item", a writer's copy, and the gate. */
+  function listSetup() {
+    const live = new Y.Doc();
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    item.insert(0, [block('paragraph', {}, 'First item')]);
+    list.insert(0, [item]);
+    fragmentOf(live).insert(0, [list]);
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(live));
+    const gate = new SuggestionGate(live);
+    const writerList = () => fragmentOf(writer).get(0) as Y.XmlElement;
+    /** Enter after "First": the tail moves into a new item holding `inner` (a paragraph by default). */
+    const splitItem = (attributes: Record<string, unknown>, inner = 'paragraph') => {
+      const before = Y.encodeStateVector(writer);
+      writer.transact(() => {
+        const text = ((writerList().get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
+          0,
+        ) as Y.XmlText;
+        text.delete(5, 5);
+        const item = new Y.XmlElement('listItem');
+        item.insert(0, [block(inner, attributes, ' item')]);
+        writerList().insert(1, [item]);
+      });
+      const update = Y.encodeStateAsUpdate(writer, before);
+      const admitted = gate.admits(update, 'cora');
+      if (admitted) applyUpdateAsIs(live, update);
+      return admitted;
+    };
+    return { live, splitItem };
+  }
+
+  it('SUG-8 a new list item whose break is theirs is admitted', () => {
+    const { live, splitItem } = listSetup();
+    expect(splitItem({ blockSuggestion: { ...mine, split: true } })).toBe(true);
+    expect((fragmentOf(live).get(0) as Y.XmlElement).length).toBe(2);
+  });
+
+  it('SUG-8 refuses a new item without their break, in someone else’s name, or holding another block', () => {
+    const refused: Array<[Record<string, unknown>, string?]> = [
+      [{}],
+      [{ blockSuggestion: { ...theirs, split: true } }],
+      [{ blockSuggestion: { ...mine, split: true } }, 'blockquote'],
+    ];
+    for (const [attributes, inner] of refused) {
+      const { live, splitItem } = listSetup();
+      const before = Y.encodeStateAsUpdate(live);
+      expect(splitItem(attributes, inner), JSON.stringify(attributes)).toBe(false);
+      expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    }
+  });
+});

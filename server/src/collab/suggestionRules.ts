@@ -189,7 +189,7 @@ const isNew = (item: Y.Item, tr: Y.Transaction) =>
 
 /**
  * Whether `tr` writes only what the document can hold, inside `fragment`:
- * new children are paragraphs, headings or texts; attributes are the ones
+ * new children are paragraphs, headings, list items or texts; attributes are the ones
  * their block type has; formatting is of known marks.
  */
 export function writesOnlyBlocks(tr: Y.Transaction, fragment: Y.XmlFragment): boolean {
@@ -218,7 +218,9 @@ function newChildrenAreBlocks(parent: Y.XmlElement | Y.XmlFragment, tr: Y.Transa
     if (child instanceof Y.XmlText) {
       if (!knownFormatting(child, tr)) return false;
     } else if (child instanceof Y.XmlElement) {
-      if (!suggestableBlocks.includes(child.nodeName)) return false;
+      // A list item holds the block of a break made in a list (Enter in an item).
+      if (!suggestableBlocks.includes(child.nodeName) && child.nodeName !== 'listItem')
+        return false;
       if (!Object.keys(child.getAttributes()).every((key) => knownAttribute(child, key)))
         return false;
       if (!newChildrenAreBlocks(child, tr)) return false;
