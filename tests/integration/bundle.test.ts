@@ -5,9 +5,10 @@
  * stock clients editing, a published version and its reader pages. Every chunk
  * that loads on first use (authentication, Markdown, file import) and the
  * packages loaded through `require` (the sanitizer, the word diff) run here.
+ * A stack trace from it maps back to the sources (server/scripts/mapStack.mjs).
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,24 @@ describe('the production bundle', () => {
       // One non-ASCII character would make V8 keep the whole file two bytes a character.
       expect(/[^\0-\x7f]/.exec(text)?.[0], name).toBeUndefined();
     }
+  });
+
+  it('OPS-2 names functions in its stack traces, and mapStack.mjs maps them to the sources', () => {
+    // A DATA_DIR below a file: the server fails at start and prints the error's stack.
+    const file = path.join(dataDir, 'a-file');
+    writeFileSync(file, '');
+    const failed = spawnSync(process.execPath, [path.join(outdir, 'main.js')], {
+      env: { PATH: process.env.PATH, DATA_DIR: path.join(file, 'data'), PORT: '0' },
+      encoding: 'utf8',
+    });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/at startBaton \(file:\/\/\S+\/main\.js:\d+:\d+\)/);
+    const mapped = spawnSync(process.execPath, ['scripts/mapStack.mjs'], {
+      cwd: serverDir,
+      input: failed.stderr,
+      encoding: 'utf8',
+    });
+    expect(mapped.stdout).toMatch(/at startBaton \(src\/server\.ts:\d+:\d+\)/);
   });
 
   it('OPS-2 runs: sign-up, a series, a Markdown import, two editors, a published version', async () => {
