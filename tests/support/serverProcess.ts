@@ -1,4 +1,7 @@
-/** Runs Baton as a child process (for SIGKILL tests), the way `pnpm start` runs it. */
+/**
+ * Runs Baton as a child process (for SIGKILL tests): the TypeScript sources
+ * through tsx, or a built bundle given as `entry`, the way `pnpm start` runs it.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { until } from './waitFor.ts';
@@ -18,11 +21,18 @@ export interface ServerProcess {
   untilLogged(text: string): Promise<void>;
 }
 
+export interface ServerProcessOptions {
+  /** A built server bundle to run (an absolute path) instead of `src/main.ts` through tsx. */
+  entry?: string;
+}
+
 export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.entry ? [options.entry] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH,

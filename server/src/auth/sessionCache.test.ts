@@ -18,6 +18,19 @@ describe('SessionCache (AUTH-5)', () => {
     expect(cache.get('t')).toBeUndefined();
   });
 
+  it('evicts a session under every cookie value it was kept under', () => {
+    const cache = new SessionCache(60_000, 10);
+    cache.set('t.sig', user('t'), later(), cache.generation);
+    cache.set('t.sig%3D', user('t'), later(), cache.generation);
+    cache.set('u.sig', user('u'), later(), cache.generation);
+    cache.evict('t');
+    expect([cache.get('t.sig'), cache.get('t.sig%3D'), cache.get('u.sig')?.id]).toEqual([
+      undefined,
+      undefined,
+      'u-u',
+    ]);
+  });
+
   it('does not store the answer of a lookup that was running when a session ended', () => {
     const cache = new SessionCache(60_000, 10);
     const started = cache.generation;

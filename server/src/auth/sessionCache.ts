@@ -5,8 +5,10 @@
  * docs/performance.md).
  *
  * Only confirmed sessions are kept, each until the TTL or its own expiry,
- * whichever comes first. Whenever better-auth deletes a session (sign-out,
- * revocation, password change) `evict` drops it at once, so the next upgrade
+ * whichever comes first, under the signed cookie value that carried it (so a
+ * hit needs no signature check either: see sessionCookie.ts). Whenever
+ * better-auth deletes a session (sign-out, revocation, password change)
+ * `evict` drops it, under every cookie value, at once, so the next upgrade
  * with it is refused. A lookup that was already running when a session was
  * deleted does not store its (stale) answer: `generation` tells.
  */
@@ -26,16 +28,18 @@ export class SessionCache {
     return this.sessions.generation;
   }
 
-  get(token: string): SessionUser | undefined {
-    return this.sessions.get(token);
+  /** The session confirmed for this exact cookie value, if it is still fresh. */
+  get(cookieValue: string): SessionUser | undefined {
+    return this.sessions.get(cookieValue);
   }
 
   /** Keeps a session confirmed by a lookup that started at `generation`, never past its expiry. */
-  set(token: string, user: SessionUser, expiresAt: number, generation: number): void {
-    this.sessions.set(token, user, generation, expiresAt);
+  set(cookieValue: string, user: SessionUser, expiresAt: number, generation: number): void {
+    this.sessions.set(cookieValue, user, generation, expiresAt);
   }
 
+  /** Drops the session with this token, whatever cookie value it was kept under. */
   evict(token: string): void {
-    this.sessions.evict((_user, key) => key === token);
+    this.sessions.evict((user) => user.sessionToken === token);
   }
 }

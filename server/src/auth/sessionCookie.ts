@@ -5,7 +5,9 @@
  * row — with node:crypto and one query instead of WebCrypto and its adapter.
  *
  * It answers only what it is sure of. A cookie it does not recognise, or any
- * other credential (API keys), is left to better-auth (`undefined`).
+ * other credential (API keys), is left to better-auth (`undefined`). Sessions
+ * it confirmed are kept a few seconds (`SessionCache`), keyed by the signed
+ * cookie, so a burst of upgrades checks neither signature nor database twice.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
@@ -26,10 +28,15 @@ export function createSessionCookieLookup(
   cache: SessionCache,
 ): SessionCookieLookup {
   return async (cookieHeader) => {
-    const token = signedToken(cookieHeader, secret);
-    if (!token) return undefined;
-    const cached = cache.get(token);
+    const value = sessionCookieValue(cookieHeader);
+    if (value === null) return undefined;
+    // The cache is keyed by the cookie as sent, signature included: a hit is
+    // the very string whose signature an earlier lookup checked, so the HMAC
+    // is computed once per session and cache period, not once per upgrade.
+    const cached = cache.get(value);
     if (cached) return cached;
+    const token = verifiedToken(value, secret);
+    if (!token) return undefined;
     const generation = cache.generation;
     const { rows } = await sql<{ id: string; name: string; email: string; expiresAt: unknown }>`
       select u.id, u.name, u.email, s."expiresAt"
@@ -40,29 +47,41 @@ export function createSessionCookieLookup(
     const expiresAt = new Date(row.expiresAt as string | Date).getTime();
     if (!(expiresAt > Date.now())) return null;
     const user = { id: row.id, name: row.name, email: row.email, sessionToken: token };
-    cache.set(token, user, expiresAt, generation);
+    cache.set(value, user, expiresAt, generation);
     return user;
   };
 }
 
 /** The session token of a correctly signed cookie, or null. */
 export function signedToken(cookieHeader: string | undefined, secret: string): string | null {
+  const value = sessionCookieValue(cookieHeader);
+  return value === null ? null : verifiedToken(value, secret);
+}
+
+/** The value of better-auth's session cookie as sent (URL-encoded), or null without one. */
+function sessionCookieValue(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0 || !cookieNames.includes(part.slice(0, eq).trim())) continue;
-    let value: string;
-    try {
-      value = decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      return null;
+    if (eq >= 0 && cookieNames.includes(part.slice(0, eq).trim())) {
+      return part.slice(eq + 1).trim();
     }
-    const dot = value.lastIndexOf('.');
-    if (dot <= 0) return null;
-    const token = value.slice(0, dot);
-    const given = Buffer.from(value.slice(dot + 1), 'base64');
-    const expected = createHmac('sha256', secret).update(token).digest();
-    return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
   }
   return null;
+}
+
+/** The token of a session cookie value (`token.signature`, URL-encoded) whose signature holds, or null. */
+function verifiedToken(cookieValue: string, secret: string): string | null {
+  let value: string;
+  try {
+    value = decodeURIComponent(cookieValue);
+  } catch {
+    return null;
+  }
+  const dot = value.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const token = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1), 'base64');
+  const expected = createHmac('sha256', secret).update(token).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }

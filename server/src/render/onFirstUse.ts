@@ -5,6 +5,8 @@
  * Loaded synchronously through `require` so the functions using them stay
  * synchronous; both are plain CommonJS-compatible packages with no shared
  * state with the rest of the server, so loading them this way is safe.
+ * esbuild does not follow this `require`, so the production bundle leaves both
+ * in node_modules and holds none of their code until first use.
  */
 import { createRequire } from 'node:module';
 import type * as Diff from 'diff';
