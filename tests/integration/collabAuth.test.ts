@@ -21,6 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
+/** The installment's comments event stream, opened with a session cookie. */
+const openEvents = (installmentId: string, cookie: string) =>
+  openSse(`${server.url}/api/installments/${installmentId}/events`, {
+    cookie,
+    accept: 'text/event-stream',
+  });
+
 describe('websocket authorization happens during the upgrade', () => {
   it('AUTH-1 refuses an upgrade without a session (401) and sends no frame', async () => {
     const outcome = await attemptUpgrade(url, { origin: server.url });
@@ -90,13 +97,8 @@ describe('websocket authorization happens during the upgrade', () => {
     const phone = await signIn(server.url, ann.email);
     const onLaptop = connectClient(server.url, installmentId, laptop);
     const onPhone = connectClient(server.url, installmentId, phone);
-    const events = (cookie: string) =>
-      openSse(`${server.url}/api/installments/${installmentId}/events`, {
-        cookie,
-        accept: 'text/event-stream',
-      });
-    const laptopEvents = await events(laptop);
-    const phoneEvents = await events(phone);
+    const laptopEvents = await openEvents(installmentId, laptop);
+    const phoneEvents = await openEvents(installmentId, phone);
     try {
       await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
       await Promise.all([laptopEvents, phoneEvents].map((e) => e.next((x) => x.event === 'ready')));
@@ -141,13 +143,8 @@ describe('websocket authorization happens during the upgrade', () => {
     const { installmentId } = await seedInstallment(server.url, { ...ann, cookie: phone });
     const onLaptop = connectClient(server.url, installmentId, laptop);
     const onPhone = connectClient(server.url, installmentId, phone);
-    const events = (cookie: string) =>
-      openSse(`${server.url}/api/installments/${installmentId}/events`, {
-        cookie,
-        accept: 'text/event-stream',
-      });
-    const laptopEvents = await events(laptop);
-    const phoneEvents = await events(phone);
+    const laptopEvents = await openEvents(installmentId, laptop);
+    const phoneEvents = await openEvents(installmentId, phone);
     try {
       await Promise.all([untilSynced(onLaptop), untilSynced(onPhone)]);
       await Promise.all([laptopEvents, phoneEvents].map((e) => e.next((x) => x.event === 'ready')));
@@ -159,10 +156,13 @@ describe('websocket authorization happens during the upgrade', () => {
       });
       expect(revoke.status).toBe(200);
       expect(await laptopClosed).toBe(CloseCode.accessChanged);
+      await laptopEvents.ended;
       await roundTrip(onPhone);
     } finally {
       onLaptop.destroy();
       onPhone.destroy();
+      laptopEvents.close();
+      phoneEvents.close();
     }
   });
 
