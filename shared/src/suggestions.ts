@@ -270,12 +270,9 @@ function joinToBlockBefore(tr: Transform, pos: number): void {
     tr.join(pos);
     return;
   }
-  const $pos = tr.doc.resolve(pos);
-  const before = Selection.findFrom($pos, -1, true);
-  if (!before || before.head >= pos) return;
-  const end = before.head;
-  const $end = tr.doc.resolve(end);
-  if ($end.parentOffset !== $end.parent.content.size) return;
+  // The end of the textblock before (a backward search lands at a textblock's end).
+  const end = Selection.findFrom(tr.doc.resolve(pos), -1, true)?.head;
+  if (end === undefined || end >= pos) return;
   if (tr.doc.textBetween(end, pos + 1, '', '\ufffc') !== '') return;
   tr.delete(end, pos + 1);
 }

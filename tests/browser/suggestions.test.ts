@@ -61,6 +61,13 @@ async function untilEditorCaretAt(page: Page, blockStart: string, offset: number
   );
 }
 
+/** Opens the installment as the commenter, once it shows `text` and Suggesting mode. */
+async function openSuggesting(page: Page, installmentUrl: string, text: string) {
+  await page.goto(installmentUrl);
+  await page.locator('.ProseMirror', { hasText: text }).waitFor();
+  await page.getByTestId('mode').getByText('Suggesting').waitFor();
+}
+
 const card = (page: Page, text: string) => page.getByTestId('suggestion').filter({ hasText: text });
 
 /**
@@ -124,9 +131,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       .waitFor();
 
     // The commenter may only suggest: the mode is fixed, and the toolbar has no lists or quotes.
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror', { hasText: 'three in the morning' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'three in the morning');
     const toolbar = commenter.getByRole('toolbar', { name: 'Formatting' });
     await toolbar.getByRole('button', { name: 'Bold' }).waitFor();
     await toolbar.getByRole('button', { name: 'Heading 1' }).waitFor();
@@ -204,9 +209,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
   it('SUG-6 a commenter suggests bold and italic from the toolbar and a shortcut (undo withdraws, redo restores); the owner sees them live, accepts one and rejects the other, and both documents are equal', async () => {
     const text = 'The harbour was quiet at dawn and loud at noon.';
     const { owner, commenter, installmentUrl } = await ownerAndCommenter('fran', text);
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror', { hasText: 'loud at noon' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'loud at noon');
 
     await select(commenter, 'quiet');
     await commenter
@@ -252,9 +255,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
   it('SUG-7 a commenter starts a thread from a suggestion’s card; the owner sees it on the card live, opens it from there, replies, and accepting keeps the thread on the text', async () => {
     const text = 'The relay ended where the river bends.';
     const { owner, commenter, installmentUrl } = await ownerAndCommenter('gus', text);
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'river bends');
     await commenter.locator('.ProseMirror').click();
     await commenter.keyboard.press('End');
     await commenter.keyboard.type(' Nobody was waiting.');
@@ -297,9 +298,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await owner.keyboard.press('Enter');
     await owner.keyboard.type('The relay ended where the river bends.');
     await untilSaved(owner);
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'river bends');
 
     // A break after "ended", with a new sentence typed at the start of the new paragraph.
     // Keys only: ProseMirror reads where they put the caret before the next key.
@@ -342,9 +341,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await owner.keyboard.press('Enter');
     await owner.keyboard.type('where the river bends.');
     await untilSaved(owner);
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror', { hasText: 'river bends' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'river bends');
 
     await commenter.locator('.ProseMirror p', { hasText: 'river bends' }).click();
     await commenter.keyboard.press('Home');
@@ -375,9 +372,7 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
       'li',
       '- Night shift ends',
     );
-    await commenter.goto(installmentUrl);
-    await commenter.locator('.ProseMirror li', { hasText: 'shift ends' }).waitFor();
-    await commenter.getByTestId('mode').getByText('Suggesting').waitFor();
+    await openSuggesting(commenter, installmentUrl, 'shift ends');
 
     await commenter.locator('.ProseMirror li p', { hasText: 'shift ends' }).click();
     await commenter.keyboard.press('End');

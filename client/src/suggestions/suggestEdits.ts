@@ -240,12 +240,14 @@ export function isJoinToSuggest(before: PmNode, step: ReplaceStep, authorId: str
   return !suggested || (suggested.authorId === authorId && !suggested.split);
 }
 
-/** The block at `pos` gets the writer's suggestion that the break before it goes. */
+/**
+ * The block at `pos` gets the writer's suggestion that the break before it
+ * goes (`isJoinToSuggest` made sure any suggestion it holds is theirs).
+ */
 function markJoin(tr: Transaction, pos: number, id: string, options: SuggestOptions): void {
   const block = tr.doc.nodeAt(pos);
   if (!block || !suggestableBlocks.includes(block.type.name)) return;
   const existing = blockSuggestionOf(block);
-  if (existing && existing.authorId !== options.author.id) return;
   const attrs: BlockSuggestionAttrs = { ...(existing ?? freshAttrs(id, options)), join: true };
   tr.setNodeAttribute(pos, BLOCK_SUGGESTION, attrs);
 }

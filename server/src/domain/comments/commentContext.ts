@@ -27,16 +27,25 @@ export function detachedThreads(
   });
 }
 
+/** Whether one thread's text is gone: at its stored anchor, or at `anchor` when given. */
+async function detachedThread(
+  deps: CommentDeps,
+  installmentId: string,
+  threadId: string,
+  anchor?: EncodedAnchor,
+): Promise<DetachedThreads> {
+  const [row] = anchor ? [] : await loadThreadRows(deps.db, installmentId, threadId);
+  const at = anchor ?? (row && { start: row.anchor_start, end: row.anchor_end });
+  return at ? detachedThreads(deps, installmentId, [{ id: threadId, anchor: at }]) : new Map();
+}
+
 /** One thread as it is now, with whether its text is gone. */
 export async function readThread(
   deps: CommentDeps,
   installmentId: string,
   threadId: string,
 ): Promise<CommentThread> {
-  const [row] = await loadThreadRows(deps.db, installmentId, threadId);
-  if (!row) throw notFound('Thread');
-  const anchor = { start: row.anchor_start, end: row.anchor_end };
-  const detached = await detachedThreads(deps, installmentId, [{ id: threadId, anchor }]);
+  const detached = await detachedThread(deps, installmentId, threadId);
   const [thread] = await loadThreads(deps.db, installmentId, detached, threadId);
   if (!thread) throw notFound('Thread');
   return thread;
@@ -56,11 +65,7 @@ export async function changeThread(
   /** The thread's anchor after the change, when the change moves it. */
   anchorAfter?: EncodedAnchor,
 ): Promise<CommentThread> {
-  const [row] = await loadThreadRows(deps.db, installmentId, threadId);
-  const anchor = anchorAfter ?? (row && { start: row.anchor_start, end: row.anchor_end });
-  const detached = anchor
-    ? await detachedThreads(deps, installmentId, [{ id: threadId, anchor }])
-    : new Map<string, boolean>();
+  const detached = await detachedThread(deps, installmentId, threadId, anchorAfter);
   const { thread, event } = await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     await change(trx, now);
