@@ -301,10 +301,10 @@ describe.skipIf(!hasChromium)('suggestions in the browser', () => {
     await openSuggesting(commenter, installmentUrl, 'river bends');
 
     // A break after "ended", with a new sentence typed at the start of the new paragraph.
-    // Keys only: ProseMirror reads where they put the caret before the next key.
     await commenter.locator('.ProseMirror p', { hasText: 'river bends' }).click();
     await commenter.keyboard.press('Home');
     for (let i = 0; i < 'The relay ended'.length; i++) await commenter.keyboard.press('ArrowRight');
+    await untilEditorCaretAt(commenter, 'The relay', 'The relay ended'.length);
     await commenter.keyboard.press('Enter');
     await commenter.keyboard.type('Later:');
     // The first line made a heading from the toolbar (a click puts the caret in it at once).
