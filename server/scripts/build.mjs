@@ -4,7 +4,9 @@
 // from node_modules. No TypeScript compiler at run time: faster start, less
 // memory (docs/performance.md § 6).
 //
-// Usage: node scripts/build.mjs [--outdir DIR]   (relative to server/; default dist)
+// Usage: node scripts/build.mjs [--outdir DIR] [--readable]
+//   --outdir: relative to server/; default dist
+//   --readable: whitespace kept, so a CPU profile's file:line points at one statement
 // The output must stay inside server/: the packages left external below are
 // resolved from server/node_modules at run time.
 import { build } from 'esbuild';
@@ -15,7 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: {
+    outdir: { type: 'string', default: 'dist' },
+    readable: { type: 'boolean', default: false },
+  },
+});
 const outdir = path.resolve(serverDir, values.outdir);
 
 // Packages that stay in node_modules: better-sqlite3 loads a native addon
@@ -71,7 +78,7 @@ await build({
   // Identifiers stay, and keepNames gives functions and classes that bundling
   // renamed (`Node2`) their own names back, so stack traces and
   // `constructor.name` read as in the source even without --enable-source-maps.
-  minifyWhitespace: true,
+  minifyWhitespace: !values.readable,
   keepNames: true,
   // Non-ASCII characters as escapes, so V8 stores the files one byte a
   // character (see asciiPackages above).

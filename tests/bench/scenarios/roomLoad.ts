@@ -7,7 +7,7 @@
 import { wallClockMs } from '../clients/latencyWords.ts';
 import { callAll, startClients } from '../clients/pool.ts';
 import type { AwarenessMode } from '../clients/protocol.ts';
-import { cpuSeconds, memory, sleep, untilIdle } from '../procStats.ts';
+import { cpuSeconds, memory, resetPeakRss, sleep, untilIdle } from '../procStats.ts';
 import type { ServerHandle } from '../servers/target.ts';
 import { median, percentile } from '../stats.ts';
 import type { RunResult } from '../types.ts';
@@ -36,6 +36,8 @@ export async function runRoomLoad(
   await sleep(1_000);
   await untilIdle(server.pid);
   const baseline = memory(server.pid).rss;
+  // The peak is the load's: connecting and serving, not the start or the sign-up.
+  resetPeakRss(server.pid);
   const processes = startClients(plan.processes);
   try {
     // Client g of room r goes to process g % P; the first writersPerRoom of each room write.

@@ -12,7 +12,7 @@ export const deliveryMetrics: readonly Metric[] = [
   { key: 'deliveryPct', label: 'delivery', unit: '%', digits: 1 },
   { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2, target: 1 },
   { key: 'cpuPerDeliveryUs', label: 'server CPU per delivery', unit: 'µs', digits: 2 },
-  { key: 'peakRssMb', label: 'server peak RSS', unit: 'MB', digits: 1 },
+  { key: 'peakRssMb', label: 'server peak RSS while serving', unit: 'MB', digits: 1 },
   { key: 'rssMb', label: 'server RSS at the end', unit: 'MB', digits: 1 },
   { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
   { key: 'connectCpuSeconds', label: 'server CPU to connect', unit: 's', digits: 2 },
