@@ -2,7 +2,14 @@
  * Baton's own schema, as Kysely migrations (dialect-neutral schema builder).
  * Append new migrations; never edit one that has shipped.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 
 /** SQL dialects Baton's schema supports. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -271,6 +278,35 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0007_doc_update_plain_rowid': {
+    // SQLite only. With AUTOINCREMENT every append also rewrote its counter in
+    // sqlite_sequence: a third page in each keystroke's commit besides the row
+    // and the index (docs/performance.md § 4). A plain rowid is one past the
+    // largest in the table, so each document's log stays in insertion order;
+    // ids are only ever compared within one document. Existing ids are kept.
+    async up(db: Kysely<unknown>) {
+      if (dialect !== 'sqlite') return;
+      // One transaction: Kysely runs SQLite migrations outside one, and a crash between
+      // the drop and the rename would leave no doc_update. Run again, it is a no-op copy.
+      await db.transaction().execute(async (trx) => {
+        await sql`CREATE TABLE doc_update_rebuilt (
+          id INTEGER PRIMARY KEY,
+          doc_name TEXT NOT NULL,
+          data BLOB NOT NULL
+        )`.execute(trx);
+        await sql`INSERT INTO doc_update_rebuilt (id, doc_name, data)
+          SELECT id, doc_name, data FROM doc_update`.execute(trx);
+        await sql`DROP TABLE doc_update`.execute(trx);
+        await sql`ALTER TABLE doc_update_rebuilt RENAME TO doc_update`.execute(trx);
+        await trx.schema
+          .createIndex('doc_update_doc_id')
+          .on('doc_update')
+          .columns(['doc_name', 'id'])
+          .execute();
+        await sql`DELETE FROM sqlite_sequence WHERE name = 'doc_update'`.execute(trx);
+      });
+    },
+  },
 });
 
 class InCodeMigrations implements MigrationProvider {
@@ -282,13 +318,30 @@ class InCodeMigrations implements MigrationProvider {
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await migrate(db, dialect, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to `name` and no further (tests of a later migration start there). */
+export async function migrateUpTo(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  name: string,
+): Promise<void> {
+  await migrate(db, dialect, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new InCodeMigrations(dialect),
     migrationTableName: 'baton_migration',
     migrationLockTableName: 'baton_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
