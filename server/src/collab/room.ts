@@ -228,11 +228,10 @@ export class Room {
       throw malformed('the update does not decode');
     }
     const structs = decoded.structs.length;
-    // An update with neither content nor deletions (every fresh client's sync step 2)
-    // changes nothing: no transaction, nothing to store or send on.
-    if (structs === 0 && decoded.ds.clients.size === 0) return { kind: 'applied' };
-    const missing = missingDependency(this.doc, decoded);
-    if (missing) return { kind: 'missingDependency', missing };
+    if (structs > 0 || decoded.ds.clients.size > 0) {
+      const missing = missingDependency(this.doc, decoded);
+      if (missing) return { kind: 'missingDependency', missing };
+    }
     // Deletions alone never grow the document: a full one can still be trimmed.
     if (structs > 0) {
       this.makeRoomFor(update.length);
