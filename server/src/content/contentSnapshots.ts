@@ -14,6 +14,7 @@ interface Pending {
   doc: Y.Doc;
   timer: NodeJS.Timeout;
   firstChangeAt: number;
+  lastChangeAt: number;
 }
 
 export class ContentSnapshots {
@@ -31,16 +32,22 @@ export class ContentSnapshots {
     return this.pending.size;
   }
 
-  /** Notes that a document changed; its snapshot is refreshed after a quiet spell. */
+  /**
+   * Notes that a document changed; its snapshot is refreshed after a quiet
+   * spell. A change only moves the spell's end: the timer already set looks
+   * again when it fires, so typing costs one timer per spell, not one per
+   * keystroke.
+   */
   changed(docName: string, doc: Y.Doc): void {
     const now = Date.now();
     const existing = this.pending.get(docName);
-    if (existing) clearTimeout(existing.timer);
-    const firstChangeAt = existing?.firstChangeAt ?? now;
-    const delay = Math.max(0, Math.min(this.debounceMs, firstChangeAt + this.maxWaitMs - now));
-    const timer = setTimeout(() => void this.flush(docName), delay);
-    timer.unref();
-    this.pending.set(docName, { doc, timer, firstChangeAt });
+    if (existing) {
+      existing.doc = doc;
+      existing.lastChangeAt = now;
+      return;
+    }
+    const timer = this.wakeAfter(docName, Math.min(this.debounceMs, this.maxWaitMs));
+    this.pending.set(docName, { doc, timer, firstChangeAt: now, lastChangeAt: now });
   }
 
   /** Writes the snapshot now if one is due (on unload and shutdown). */
@@ -54,6 +61,25 @@ export class ContentSnapshots {
     } catch (error) {
       this.logger.error('could not store the content snapshot', { doc: docName, error });
     }
+  }
+
+  private wakeAfter(docName: string, delayMs: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.wake(docName), delayMs);
+    timer.unref();
+    return timer;
+  }
+
+  /** Writes the snapshot if its quiet spell (or the longest wait) is over, else waits for the rest. */
+  private wake(docName: string): void {
+    const entry = this.pending.get(docName);
+    if (!entry) return;
+    const due = Math.min(
+      entry.lastChangeAt + this.debounceMs,
+      entry.firstChangeAt + this.maxWaitMs,
+    );
+    const remainingMs = due - Date.now();
+    if (remainingMs > 0) entry.timer = this.wakeAfter(docName, remainingMs);
+    else void this.flush(docName);
   }
 
   private async write(installmentId: string, doc: Y.Doc): Promise<void> {
