@@ -103,7 +103,8 @@ describe('0007: doc_update without AUTOINCREMENT (SQLite)', () => {
     await store.append('b', b1!);
     await store.append('a', a1!);
     await store.append('a', a2!);
-    // Compacting `a` deletes the largest id and inserts the merged row in its place.
+    // Compacting `a` deletes the table's largest id (a2's); the merged row and b2 then get
+    // ids after b1's, one of them the id a2 had.
     await store.compact('a');
     await store.append('b', b2!);
     await store.append('a', a3!);

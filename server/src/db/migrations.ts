@@ -287,7 +287,8 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
     async up(db: Kysely<unknown>) {
       if (dialect !== 'sqlite') return;
       // One transaction: Kysely runs SQLite migrations outside one, and a crash between
-      // the drop and the rename would leave no doc_update. Run again, it is a no-op copy.
+      // the drop and the rename would leave no doc_update. A crash after the commit but
+      // before Kysely records the migration runs it again: one more copy, same rows.
       await db.transaction().execute(async (trx) => {
         await sql`CREATE TABLE doc_update_rebuilt (
           id INTEGER PRIMARY KEY,
