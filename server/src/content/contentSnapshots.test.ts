@@ -45,11 +45,27 @@ describe('content snapshots', () => {
     const at = new Date().toISOString();
     await db
       .insertInto('series')
-      .values({ id: 's', slug: 's', title: 'S', created_by: 'u', created_at: at, updated_at: at })
+      .values({
+        id: 's',
+        slug: 's',
+        title: 'S',
+        description: '',
+        created_by: 'u',
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     await db
       .insertInto('installment')
-      .values({ id: 'a', series_id: 's', number: 1, title: 'A', created_at: at, updated_at: at })
+      .values({
+        id: 'a',
+        series_id: 's',
+        number: 1,
+        position: 1,
+        title: 'A',
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     // Only the clock is simulated; the store and the snapshots are the real ones.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
