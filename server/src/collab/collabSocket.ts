@@ -12,15 +12,19 @@ export interface CollabSocket {
 }
 
 /**
- * One message on its way to many sockets. The transport may encode it once for
- * all of them (the websocket frame) and keep that here: in a busy room the
- * same update goes to every reader.
+ * Messages on their way to many sockets, in order. The transport may encode
+ * them once for all of them (their websocket frames, one after the other, in
+ * one write) and keep that here: in a busy room the same update goes to every
+ * reader, and the writer's caret with it.
  */
 export class SharedMessage {
   /** The transport's encoding, made by the first socket that needs it. */
   encoded: Uint8Array | null = null;
+  readonly messages: readonly Uint8Array[];
 
-  constructor(readonly bytes: Uint8Array) {}
+  constructor(...messages: Uint8Array[]) {
+    this.messages = messages;
+  }
 }
 
 /** Who is on the other end of a socket, as established when it was authorized. */

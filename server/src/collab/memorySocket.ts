@@ -12,7 +12,7 @@ export class MemorySocket implements CollabSocket {
   }
 
   sendShared(message: SharedMessage): void {
-    this.send(message.bytes);
+    for (const bytes of message.messages) this.send(bytes);
   }
 
   close(code: number): void {

@@ -257,7 +257,7 @@ export class Room {
     if (structs > 0) this.approximateBytes += update.length;
     this.persist(update).then(
       () => {
-        this.broadcast(message, origin);
+        this.broadcastUpdate(message, origin);
         this.options.fanout.publishUpdate(this.name, update);
         this.options.onCommittedChange?.(this);
       },
@@ -366,6 +366,25 @@ export class Room {
     const shared = new SharedMessage(message);
     for (const connection of this.connections) {
       if (connection !== except) connection.sendShared(shared);
+    }
+  }
+
+  /**
+   * Sends a committed update to everyone but its writer, with the presence
+   * changes that are due (everyone gets those) in the same write, after the
+   * update: a client applies the edit first, and a caret placed in it then
+   * finds its place.
+   */
+  private broadcastUpdate(message: Uint8Array, writer: RoomMember): void {
+    const presence = this.presence.takeDue(Date.now());
+    if (!presence) {
+      this.broadcast(message, writer);
+      return;
+    }
+    const both = new SharedMessage(message, presence);
+    const presenceOnly = new SharedMessage(presence);
+    for (const connection of this.connections) {
+      connection.sendShared(connection === writer ? presenceOnly : both);
     }
   }
 

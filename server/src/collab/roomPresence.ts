@@ -10,7 +10,10 @@
  * half of a busy room's messages and is read by every client before the next
  * edit; paced, edits reach clients first and presence costs a fraction. A
  * caret is a relative position, so it already follows remote typing; only a
- * caret moved by hand shows up to one interval late.
+ * caret moved by hand shows up to one interval late. When the room sends an
+ * update and the interval has passed, what is queued goes in the same write
+ * (`takeDue`): the writer's caret, which the stock provider sends with each
+ * edit, then costs no message of its own.
  *
  * Identity is the server's: a connection may set only its own client id (the
  * first one it announces), and the `user` field of its state is replaced with
@@ -58,6 +61,8 @@ export class RoomPresence {
   private readonly ownClientIds = new WeakMap<object, number>();
   private flushScheduled = false;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** When queued changes last went out (Date.now()). */
+  private lastSentAt = -Infinity;
 
   constructor(
     private readonly outputs: PresenceOutputs,
@@ -167,16 +172,33 @@ export class RoomPresence {
 
   /** Broadcasts what is queued now instead of when the interval ends. */
   flush(): void {
+    const message = this.takeQueued();
+    if (message) this.outputs.broadcast(message);
+  }
+
+  /**
+   * What is queued, as one awareness message for the caller to send to every
+   * local client, if the interval since the last one has passed (null
+   * otherwise, and it waits for its timer). A room sends it in the same write
+   * as an update: a writer's caret usually arrives with their edit.
+   */
+  takeDue(now: number): Uint8Array | null {
+    return now - this.lastSentAt >= this.intervalMs ? this.takeQueued() : null;
+  }
+
+  /** Empties the queue: the awareness message for local clients, null if nothing was queued. */
+  private takeQueued(): Uint8Array | null {
     this.flushScheduled = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.queued.size === 0) return;
+    if (this.queued.size === 0) return null;
     const queued = [...this.queued.values()];
     this.queued.clear();
-    const all = queued.map((q) => q.entry);
-    this.outputs.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(all, all.length)));
+    this.lastSentAt = Date.now();
     const local = queued.filter((q) => q.publish).map((q) => q.entry);
     if (local.length > 0) this.outputs.publish(encodeAwarenessUpdate(local, local.length));
+    const all = queued.map((q) => q.entry);
+    return encodeAwarenessMessage(encodeAwarenessUpdate(all, all.length));
   }
 
   /**

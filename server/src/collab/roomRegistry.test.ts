@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { parseConfig } from '../config/env.ts';
 import { createLogger } from '../config/logger.ts';
 import { MemoryDocStore } from '../store/memoryDocStore.ts';
+import { encodeAwarenessMessage, encodeAwarenessUpdate } from './messages.ts';
 import { MemorySocket } from './memorySocket.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 
@@ -116,6 +117,29 @@ describe('room lifecycle and ordering (in-memory sockets)', () => {
     await settle();
     expect(b.kinds()).toEqual(['sync:update']);
     expect(store.logLength('doc')).toBe(1);
+  });
+
+  it('PRES-4 a caret sent with an edit goes out in the same write as the edit', async () => {
+    const { registry } = setup();
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const ca = registry.connect('doc', a, writer);
+    registry.connect('doc', b, writer);
+    await settle();
+    a.sent.length = 0;
+    b.sent.length = 0;
+    const doc = new Y.Doc();
+    const state = JSON.stringify({ user: { name: 'Ann', color: '#1d4ed8' }, cursor: null });
+    ca.receive(
+      encodeAwarenessMessage(
+        encodeAwarenessUpdate([{ clientId: doc.clientID, clock: 1, state }], 1),
+      ),
+    );
+    ca.receive(updateMessage(edit(doc, 'hello')));
+    await settle();
+    // Well inside the 50 ms presence interval: the caret did not wait for it.
+    expect(b.kinds()).toEqual(['sync:update', 'awareness']);
+    expect(a.kinds()).toEqual(['awareness']);
   });
 
   it('SYNC-6 answers a sync step 1 only after the updates sent before it are committed', async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { binaryFrame } from './wsFrame.ts';
+import { binaryFrames } from './wsFrame.ts';
 
 /** ws's own framing, as its Sender builds a server's (unmasked) binary frame. */
 const { Sender } = createRequire(import.meta.url)('ws') as {
@@ -16,7 +16,13 @@ describe('websocket frames built once for every recipient', () => {
     'a %i-byte message is framed exactly as ws frames it',
     (length) => {
       const payload = Buffer.alloc(length, 7);
-      expect(Buffer.from(binaryFrame(payload)).equals(wsFrame(payload))).toBe(true);
+      expect(Buffer.from(binaryFrames([payload])).equals(wsFrame(payload))).toBe(true);
     },
   );
+
+  it('several messages are their frames one after the other', () => {
+    const payloads = [Buffer.alloc(3, 1), Buffer.alloc(300, 2), Buffer.alloc(70_000, 3)];
+    const expected = Buffer.concat(payloads.map(wsFrame));
+    expect(Buffer.from(binaryFrames(payloads)).equals(expected)).toBe(true);
+  });
 });

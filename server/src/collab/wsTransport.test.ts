@@ -48,4 +48,20 @@ describe('shared messages on a websocket', () => {
     expect(small.encoded).not.toBeNull();
     client.close();
   });
+
+  it('of several messages arrive as those messages, in order', async () => {
+    const { socket, client } = await socketPair();
+    const pair = new SharedMessage(Uint8Array.of(1, 1), new Uint8Array(300).fill(2));
+    const arriving = received(client, 3);
+    socket.sendShared(pair);
+    socket.send(Uint8Array.of(3));
+    const messages = await arriving;
+    expect(messages.map((m) => [m[0], m.length])).toEqual([
+      [1, 2],
+      [2, 300],
+      [3, 1],
+    ]);
+    expect(pair.encoded).not.toBeNull();
+    client.close();
+  });
 });
