@@ -370,13 +370,13 @@ export class Room {
   }
 
   /**
-   * Sends a committed update to everyone but its writer, with the presence
-   * changes that are due (everyone gets those) in the same write, after the
-   * update: a client applies the edit first, and a caret placed in it then
-   * finds its place.
+   * Sends a committed update to everyone but its writer, with the writer's
+   * own presence change if it is due (everyone gets that) in the same write,
+   * after the update: a client applies the edit first, and a caret placed in
+   * it then finds its place.
    */
   private broadcastUpdate(message: Uint8Array, writer: RoomMember): void {
-    const presence = this.presence.takeDue(Date.now());
+    const presence = this.presence.takeDue(writer, Date.now());
     if (!presence) {
       this.broadcast(message, writer);
       return;

@@ -86,26 +86,36 @@ describe('presence pacing', () => {
     expect(broadcasts.map(entriesOf)).toEqual([[[1, 2]]]);
   });
 
-  it('PRES-4 hands what is queued to an update going out once the interval has passed, never sooner', () => {
+  it('PRES-4 hands the writer’s own queued caret to their update once the interval has passed, never sooner', () => {
     const { presence, broadcasts, published } = presenceWithInterval(50);
     const ada = {};
+    const bob = {};
     presence.apply(caret(1, 1), ada, identity);
-    const due = presence.takeDue(Date.now());
+    const due = presence.takeDue(ada, Date.now());
     expect(due && entriesOf(due)).toEqual([[1, 1]]);
     expect(published).toHaveLength(1); // other instances still hear of it
     vi.advanceTimersByTime(100);
     expect(broadcasts).toHaveLength(0); // sent with the update, not again by the timer
 
-    // 100 ms after the last presence message: the next one may go with an update.
+    // 100 ms after the last presence message, but someone else's caret is queued too: it keeps its pace.
     presence.apply(caret(1, 2), ada, identity);
-    expect(presence.takeDue(Date.now())).not.toBeNull();
+    presence.apply(caret(2, 1), bob, identity);
+    expect(presence.takeDue(ada, Date.now())).toBeNull();
+    vi.advanceTimersByTime(50);
+    expect(broadcasts.map(entriesOf)).toEqual([
+      [
+        [1, 2],
+        [2, 1],
+      ],
+    ]);
+
     presence.apply(caret(1, 3), ada, identity);
     vi.advanceTimersByTime(30);
     // 30 ms after the last one: too soon; it waits for its timer.
-    expect(presence.takeDue(Date.now())).toBeNull();
+    expect(presence.takeDue(ada, Date.now())).toBeNull();
     vi.advanceTimersByTime(20);
-    expect(broadcasts.map(entriesOf)).toEqual([[[1, 3]]]);
-    expect(presence.takeDue(Date.now())).toBeNull(); // nothing queued
+    expect(broadcasts.map(entriesOf)[1]).toEqual([[1, 3]]);
+    expect(presence.takeDue(ada, Date.now())).toBeNull(); // nothing queued
   });
 
   it('answers a joining client with what it holds, sent or not', () => {

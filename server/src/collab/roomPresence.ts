@@ -11,9 +11,9 @@
  * edit; paced, edits reach clients first and presence costs a fraction. A
  * caret is a relative position, so it already follows remote typing; only a
  * caret moved by hand shows up to one interval late. When the room sends an
- * update and the interval has passed, what is queued goes in the same write
- * (`takeDue`): the writer's caret, which the stock provider sends with each
- * edit, then costs no message of its own.
+ * update, the interval has passed and all that is queued is the writer's own
+ * caret (the stock provider sends it with each edit), it goes in the same
+ * write (`takeDue`) and costs no message of its own.
  *
  * Identity is the server's: a connection may set only its own client id (the
  * first one it announces), and the `user` field of its state is replaced with
@@ -178,12 +178,16 @@ export class RoomPresence {
 
   /**
    * What is queued, as one awareness message for the caller to send to every
-   * local client, if the interval since the last one has passed (null
-   * otherwise, and it waits for its timer). A room sends it in the same write
-   * as an update: a writer's caret usually arrives with their edit.
+   * local client, if it is all `owner`'s and the interval since the last
+   * message has passed (null otherwise, and it waits for its timer). A room
+   * sends it in the same write as `owner`'s update: a writer's caret arrives
+   * with their edit. Other people's carets keep their pace, so in a busy room
+   * presence still comes between edits at most once per interval.
    */
-  takeDue(now: number): Uint8Array | null {
-    return now - this.lastSentAt >= this.intervalMs ? this.takeQueued() : null;
+  takeDue(owner: object, now: number): Uint8Array | null {
+    if (now - this.lastSentAt < this.intervalMs || this.queued.size === 0) return null;
+    for (const { entry } of this.queued.values()) if (entry.owner !== owner) return null;
+    return this.takeQueued();
   }
 
   /** Empties the queue: the awareness message for local clients, null if nothing was queued. */
