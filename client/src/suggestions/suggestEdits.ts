@@ -126,13 +126,14 @@ export function suggestEdits(
       if (to > from) markInserted(tr, from, to, insertType, deleteType, id, options);
     }
     if (step.to > step.from) {
+      const loneBreak = removedBreak(before, step, options.author.id);
       removals.push({
         pos: toEnd.map(step.from, -1),
         slice: before.slice(step.from, step.to),
         id,
         backwards: replaces.length === 1 && cursor === step.to,
-        ownBreak: isOwnBreakOnly(before, step, options.author.id),
-        join: isJoinToSuggest(before, step, options.author.id),
+        ownBreak: loneBreak === 'ownBreak',
+        join: loneBreak === 'join',
       });
     }
   }
@@ -219,30 +220,29 @@ export function blockAfterRemovedBreak(before: PmNode, step: ReplaceStep): PmNod
 }
 
 /**
- * Whether a step removed nothing but the break before a block that was the
- * writer's own suggestion (Backspace at the start of the new paragraph).
+ * What a step that removed nothing but a break means for this writer: taking
+ * back the break they suggested themselves (`ownBreak`, Backspace at the
+ * start of their new paragraph), or suggesting that the break goes (`join`),
+ * which only a block holding no one else's block suggestion allows (one
+ * attribute holds one writer's). Null when the step did more, or the block is
+ * someone else's.
  */
-export function isOwnBreakOnly(before: PmNode, step: ReplaceStep, authorId: string): boolean {
+export function removedBreak(
+  before: PmNode,
+  step: ReplaceStep,
+  authorId: string,
+): 'ownBreak' | 'join' | null {
   const block = blockAfterRemovedBreak(before, step);
-  const suggested = block && blockSuggestionOf(block);
-  return suggested?.split === true && suggested.authorId === authorId;
-}
-
-/**
- * Whether the writer may suggest taking out the break a step removed: the
- * block after it holds no one else's block suggestion (one attribute holds
- * one writer's).
- */
-export function isJoinToSuggest(before: PmNode, step: ReplaceStep, authorId: string): boolean {
-  const block = blockAfterRemovedBreak(before, step);
-  if (!block) return false;
+  if (!block) return null;
   const suggested = blockSuggestionOf(block);
-  return !suggested || (suggested.authorId === authorId && !suggested.split);
+  if (!suggested) return 'join';
+  if (suggested.authorId !== authorId) return null;
+  return suggested.split ? 'ownBreak' : 'join';
 }
 
 /**
  * The block at `pos` gets the writer's suggestion that the break before it
- * goes (`isJoinToSuggest` made sure any suggestion it holds is theirs).
+ * goes (`removedBreak` made sure any suggestion it holds is theirs).
  */
 function markJoin(tr: Transaction, pos: number, id: string, options: SuggestOptions): void {
   const block = tr.doc.nodeAt(pos);

@@ -16,12 +16,7 @@ import {
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { blockSuggestionOf, suggestableBlocks } from '@baton/shared/blockSuggestions.ts';
-import {
-  isJoinToSuggest,
-  isOwnBreakOnly,
-  type SuggestOptions,
-  suggestEdits,
-} from './suggestEdits.ts';
+import { removedBreak, type SuggestOptions, suggestEdits } from './suggestEdits.ts';
 
 export interface SuggestingState {
   suggesting: boolean;
@@ -63,8 +58,7 @@ function allowedForSuggestionsOnly(
   const doc = tr.docs[index]!;
   if (step instanceof ReplaceAroundStep) return isRetype(step, doc, authorId);
   if (!(step instanceof ReplaceStep)) return false;
-  if (isBreak(step, doc) || isOwnBreakOnly(doc, step, authorId)) return true;
-  if (isJoinToSuggest(doc, step, authorId)) return true;
+  if (isBreak(step, doc) || removedBreak(doc, step, authorId) !== null) return true;
   const inOneBlock = doc.resolve(step.from).sameParent(doc.resolve(step.to));
   let textOnly = step.slice.openStart === 0 && step.slice.openEnd === 0;
   step.slice.content.forEach((node) => {
