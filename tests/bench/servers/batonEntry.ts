@@ -1,9 +1,10 @@
 /**
- * How the bench starts Baton: the production bundle (`server/dist/main.js`,
- * what `pnpm start` runs) when it is at least as new as every source file,
- * otherwise the sources through tsx, so a stale bundle is never measured.
+ * How the bench starts Baton: the production bundle (`server/dist/main.js`)
+ * with the Node flags of `pnpm start` (server/package.json), when it is at
+ * least as new as every source file, otherwise the sources through tsx, so a
+ * stale bundle is never measured.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,20 +26,39 @@ export function batonEntry(): BatonEntry {
 }
 
 function pick(): BatonEntry {
+  const flags = startFlags();
+  const shown = flags.length > 0 ? ` with ${flags.join(' ')}` : '';
   if (existsSync(bundle)) {
     const built = statSync(bundle).mtimeMs;
     const newest = Math.max(...sourceDirs.map(newestMtime));
     if (built >= newest)
-      return { args: ['dist/main.js'], description: 'bundle server/dist/main.js' };
+      return {
+        args: [...flags, 'dist/main.js'],
+        description: `bundle server/dist/main.js${shown}`,
+      };
     return {
-      args: ['--import', 'tsx', 'src/main.ts'],
-      description: 'tsx source (server/dist is older than the sources: run pnpm build)',
+      args: [...flags, '--import', 'tsx', 'src/main.ts'],
+      description: `tsx source${shown} (server/dist is older than the sources: run pnpm build)`,
     };
   }
   return {
-    args: ['--import', 'tsx', 'src/main.ts'],
-    description: 'tsx source (no server/dist: run pnpm build)',
+    args: [...flags, '--import', 'tsx', 'src/main.ts'],
+    description: `tsx source${shown} (no server/dist: run pnpm build)`,
   };
+}
+
+/** The Node flags of server/package.json's `start` script (`node <flags> dist/main.js`). */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...words] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node' || words.at(-1) !== 'dist/main.js') {
+    throw new Error(
+      `server/package.json start is not "node [flags] dist/main.js": ${manifest.scripts.start}`,
+    );
+  }
+  return words.slice(0, -1);
 }
 
 function newestMtime(dir: string): number {
