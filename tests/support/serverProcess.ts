@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from './startFlags.ts';
 import { until } from './waitFor.ts';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
@@ -22,7 +23,10 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  /** A built server bundle to run (an absolute path) instead of `src/main.ts` through tsx. */
+  /**
+   * A built server bundle to run (an absolute path) instead of `src/main.ts` through
+   * tsx, with the Node flags `pnpm start` gives it.
+   */
   entry?: string;
 }
 
@@ -31,7 +35,9 @@ export function startServerProcess(
   env: Record<string, string> = {},
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const args = options.entry ? [options.entry] : ['--import', 'tsx', 'src/main.ts'];
+  const args = options.entry
+    ? [...startFlags(), options.entry]
+    : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {

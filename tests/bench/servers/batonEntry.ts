@@ -4,9 +4,10 @@
  * least as new as every source file, otherwise the sources through tsx, so a
  * stale bundle is never measured.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from '../../support/startFlags.ts';
 
 export const serverDir = fileURLToPath(new URL('../../../server', import.meta.url));
 const bundle = path.join(serverDir, 'dist/main.js');
@@ -45,20 +46,6 @@ function pick(): BatonEntry {
     args: [...flags, '--import', 'tsx', 'src/main.ts'],
     description: `tsx source${shown} (no server/dist: run pnpm build)`,
   };
-}
-
-/** The Node flags of server/package.json's `start` script (`node <flags> dist/main.js`). */
-function startFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const [command, ...words] = manifest.scripts.start.split(/\s+/);
-  if (command !== 'node' || words.at(-1) !== 'dist/main.js') {
-    throw new Error(
-      `server/package.json start is not "node [flags] dist/main.js": ${manifest.scripts.start}`,
-    );
-  }
-  return words.slice(0, -1);
 }
 
 function newestMtime(dir: string): number {
