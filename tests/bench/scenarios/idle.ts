@@ -119,6 +119,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
         // grown to what connecting needs, so V8 sizing its young generation, which the first
         // connects trigger, is not counted as the connections' (docs/performance.md § 6).
         const firstHalf = Math.floor(p.connections / 2);
+        const secondHalf = p.connections - firstHalf;
         ctx.log(`opening ${p.connections} connections, in two halves`);
         const started = performance.now();
         const syncMs = await connectMore(firstHalf);
@@ -127,7 +128,7 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
         const halfRss = await settledRss();
         const secondStarted = performance.now();
         const secondCpuBefore = cpuSeconds(server.pid);
-        syncMs.push(...(await connectMore(p.connections - firstHalf)));
+        syncMs.push(...(await connectMore(secondHalf)));
         const connectSeconds = connectingSeconds + (performance.now() - secondStarted) / 1000;
         const secondHalfCpu = cpuSeconds(server.pid) - secondCpuBefore;
         const connectCpu = connectingCpu + secondHalfCpu;
@@ -138,13 +139,13 @@ function idleScenario(name: string, full: IdleParams, quick: IdleParams, fullOnl
         return {
           values: {
             restingRssMb: restingRss / 2 ** 20,
-            rssPerConnectionKb: (rss - halfRss) / 1024 / (p.connections - firstHalf),
+            rssPerConnectionKb: (rss - halfRss) / 1024 / secondHalf,
             connectedRssMb: rss / 2 ** 20,
             connectSeconds,
             connectP50Ms: median(syncMs),
             connectP95Ms: percentile(syncMs, 95),
             cpuPerConnectionMs: (connectCpu * 1000) / p.connections,
-            cpuPerConnectionSecondHalfMs: (secondHalfCpu * 1000) / (p.connections - firstHalf),
+            cpuPerConnectionSecondHalfMs: (secondHalfCpu * 1000) / secondHalf,
             heldConnections: held,
             openConnections: open,
           },

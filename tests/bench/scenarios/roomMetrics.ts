@@ -18,6 +18,13 @@ export const deliveryMetrics: readonly Metric[] = [
   { key: 'connectCpuSeconds', label: 'server CPU to connect', unit: 's', digits: 2 },
 ];
 
+/** The `deliveryMetrics` entry `key`, with a scenario's own target when given. */
+export function deliveryMetric(key: string, target?: number): Metric {
+  const metric = deliveryMetrics.find((m) => m.key === key);
+  if (!metric) throw new Error(`no delivery metric ${key}`);
+  return target === undefined ? metric : { ...metric, target };
+}
+
 /** The load generator's own load (busiest client process): when high, latencies are client-bound. */
 export const clientMetrics: readonly Metric[] = [
   { key: 'clientCpuShare', label: 'client process CPU (cores)', unit: '', digits: 2 },

@@ -1,7 +1,7 @@
 /** rooms: 200 rooms × 5 clients, one writer per room at 1 edit/s: memory per room and CPU. */
 import type { Scenario } from '../types.ts';
 import { runRoomLoad } from './roomLoad.ts';
-import { clientMetrics, latencyMetrics } from './roomMetrics.ts';
+import { clientMetrics, deliveryMetric, latencyMetrics } from './roomMetrics.ts';
 
 const full = { rooms: 200, clientsPerRoom: 5, editsPerSecond: 1, durationMs: 20_000, processes: 1 };
 
@@ -11,19 +11,13 @@ export const rooms: Scenario<typeof full> = {
   servers: ['baton', 'reference'],
   metrics: [
     { key: 'memoryPerRoomKb', label: 'server memory per room', unit: 'KB', digits: 1, target: 0.8 },
-    { key: 'serverCpuSeconds', label: 'server CPU', unit: 's', digits: 2, target: 1 },
-    { key: 'cpuPerDeliveryUs', label: 'server CPU per delivery', unit: 'µs', digits: 2 },
+    deliveryMetric('serverCpuSeconds'),
+    deliveryMetric('cpuPerDeliveryUs'),
     ...latencyMetrics.map((m) => ({ ...m, target: undefined })),
-    { key: 'deliveryPct', label: 'delivery', unit: '%', digits: 1 },
-    {
-      key: 'peakRssMb',
-      label: 'server peak RSS while serving',
-      unit: 'MB',
-      digits: 1,
-      target: 1.3,
-    },
-    { key: 'connectSeconds', label: 'connect all clients', unit: 's', digits: 2 },
-    { key: 'connectCpuSeconds', label: 'server CPU to connect', unit: 's', digits: 2, target: 1 },
+    deliveryMetric('deliveryPct'),
+    deliveryMetric('peakRssMb', 1.3),
+    deliveryMetric('connectSeconds'),
+    deliveryMetric('connectCpuSeconds', 1),
     ...clientMetrics,
   ],
   params: {

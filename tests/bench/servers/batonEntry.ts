@@ -29,23 +29,15 @@ export function batonEntry(): BatonEntry {
 function pick(): BatonEntry {
   const flags = startFlags();
   const shown = flags.length > 0 ? ` with ${flags.join(' ')}` : '';
-  if (existsSync(bundle)) {
-    const built = statSync(bundle).mtimeMs;
-    const newest = Math.max(...sourceDirs.map(newestMtime));
-    if (built >= newest)
-      return {
-        args: [...flags, 'dist/main.js'],
-        description: `bundle server/dist/main.js${shown}`,
-      };
-    return {
-      args: [...flags, '--import', 'tsx', 'src/main.ts'],
-      description: `tsx source${shown} (server/dist is older than the sources: run pnpm build)`,
-    };
-  }
-  return {
+  const fromSources = (why: string): BatonEntry => ({
     args: [...flags, '--import', 'tsx', 'src/main.ts'],
-    description: `tsx source${shown} (no server/dist: run pnpm build)`,
-  };
+    description: `tsx source${shown} (${why}: run pnpm build)`,
+  });
+  if (!existsSync(bundle)) return fromSources('no server/dist');
+  const built = statSync(bundle).mtimeMs;
+  const newest = Math.max(...sourceDirs.map(newestMtime));
+  if (built < newest) return fromSources('server/dist is older than the sources');
+  return { args: [...flags, 'dist/main.js'], description: `bundle server/dist/main.js${shown}` };
 }
 
 function newestMtime(dir: string): number {
