@@ -1,4 +1,5 @@
 import { MessageType, READ_ONLY_REASON } from '@baton/shared/protocol.ts';
+import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -177,4 +178,73 @@ describe('presence pacing', () => {
       await paced.dispose();
     }
   });
+
+  it('PRES-5 a client is not sent its own presence back', async () => {
+    // A room of its own: other tests' clients leaving would share its messages.
+    const own = await startTestServer();
+    try {
+      const ownTeam = await seedTeam(own.url);
+      const writer = connectClient(own.url, ownTeam.installmentId, ownTeam.users.editor.cookie);
+      const observer = connectClient(own.url, ownTeam.installmentId, ownTeam.users.owner.cookie);
+      await Promise.all([untilSynced(writer), untilSynced(observer)]);
+      // Both say hello first, maybe in one message to both.
+      writer.provider.awareness.setLocalStateField('marker', 'hello');
+      observer.provider.awareness.setLocalStateField('marker', 'hello');
+      await until(
+        'each client sees the other',
+        () =>
+          stateOf(writer, observer.doc.clientID)?.marker === 'hello' &&
+          stateOf(observer, writer.doc.clientID)?.marker === 'hello',
+        (notify) => {
+          const stopWriter = onAwareness(writer)(notify);
+          const stopObserver = onAwareness(observer)(notify);
+          return () => {
+            stopWriter();
+            stopObserver();
+          };
+        },
+      );
+      const clientIdsSent = recordAwarenessClientIds(writer);
+
+      writer.provider.awareness.setLocalStateField('marker', 'mine');
+      await until(
+        'the observer sees the writer',
+        () => stateOf(observer, writer.doc.clientID)?.marker === 'mine',
+        onAwareness(observer),
+      );
+      // The room sends presence to each socket in order: once the writer has the
+      // observer's change, anything sent about its own came before it.
+      observer.provider.awareness.setLocalStateField('marker', 'theirs');
+      await until(
+        'the writer sees the observer',
+        () => stateOf(writer, observer.doc.clientID)?.marker === 'theirs',
+        onAwareness(writer),
+      );
+      expect(clientIdsSent).toContain(observer.doc.clientID);
+      expect(clientIdsSent).not.toContain(writer.doc.clientID);
+      writer.destroy();
+      observer.destroy();
+    } finally {
+      await own.dispose();
+    }
+  });
 });
+
+/** Every client id in the awareness messages `client` receives from now on. */
+function recordAwarenessClientIds(client: CollabClient): number[] {
+  const seen: number[] = [];
+  const handlers = client.provider.messageHandlers;
+  const handle = handlers[MessageType.awareness];
+  if (!handle) throw new Error('the provider has no awareness handler');
+  handlers[MessageType.awareness] = (encoder, decoder, provider, emitSynced, messageType) => {
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoding.clone(decoder)));
+    const count = decoding.readVarUint(update);
+    for (let i = 0; i < count; i++) {
+      seen.push(decoding.readVarUint(update));
+      decoding.readVarUint(update); // clock
+      decoding.readVarString(update); // state
+    }
+    handle(encoder, decoder, provider, emitSynced, messageType);
+  };
+  return seen;
+}

@@ -171,7 +171,7 @@ export class Room {
     });
     this.presence = new RoomPresence(
       {
-        broadcast: (message) => this.broadcast(message, null),
+        broadcast: (message, except) => this.broadcast(message, except),
         publish: (update) => this.options.fanout.publishAwareness(this.name, update),
       },
       options.maxAwarenessStateBytes,
@@ -362,29 +362,25 @@ export class Room {
     return this.writes.settled();
   }
 
-  broadcast(message: Uint8Array, except: RoomMember | null): void {
-    const shared = new SharedMessage(message);
-    for (const connection of this.connections) {
-      if (connection !== except) connection.sendShared(shared);
-    }
+  /** Sends `message` to every connection but `except` (a connection, or null for none). */
+  broadcast(message: Uint8Array, except: object | null): void {
+    this.sendShared(new SharedMessage(message), except);
   }
 
   /**
    * Sends a committed update to everyone but its writer, with the writer's
-   * own presence change if it is due (everyone gets that) in the same write,
-   * after the update: a client applies the edit first, and a caret placed in
-   * it then finds its place.
+   * own presence change if it is due in the same write, after the update: a
+   * client applies the edit first, and a caret placed in it then finds its place.
    */
   private broadcastUpdate(message: Uint8Array, writer: RoomMember): void {
     const presence = this.presence.takeDue(writer, Date.now());
-    if (!presence) {
-      this.broadcast(message, writer);
-      return;
-    }
-    const both = new SharedMessage(message, presence);
-    const presenceOnly = new SharedMessage(presence);
+    const shared = presence ? new SharedMessage(message, presence) : new SharedMessage(message);
+    this.sendShared(shared, writer);
+  }
+
+  private sendShared(shared: SharedMessage, except: object | null): void {
     for (const connection of this.connections) {
-      connection.sendShared(connection === writer ? presenceOnly : both);
+      if (connection !== except) connection.sendShared(shared);
     }
   }
 

@@ -26,13 +26,21 @@ function caret(clientId: number, clock: number): Uint8Array {
 
 function presenceWithInterval(intervalMs: number) {
   const broadcasts: Uint8Array[] = [];
+  /** Whom each broadcast left out (null: nobody). */
+  const leftOut: Array<object | null> = [];
   const published: Uint8Array[] = [];
   const presence = new RoomPresence(
-    { broadcast: (m) => broadcasts.push(m), publish: (u) => published.push(u) },
+    {
+      broadcast: (m, except) => {
+        broadcasts.push(m);
+        leftOut.push(except);
+      },
+      publish: (u) => published.push(u),
+    },
     16_384,
     intervalMs,
   );
-  return { presence, broadcasts, published };
+  return { presence, broadcasts, leftOut, published };
 }
 
 describe('presence pacing', () => {
@@ -116,6 +124,23 @@ describe('presence pacing', () => {
     vi.advanceTimersByTime(20);
     expect(broadcasts.map(entriesOf)[1]).toEqual([[1, 3]]);
     expect(presence.takeDue(ada, Date.now())).toBeNull(); // nothing queued
+  });
+
+  it('PRES-5 does not send a connection its own changes back, unless others’ go in the same message', () => {
+    const { presence, broadcasts, leftOut } = presenceWithInterval(50);
+    const ada = {};
+    const bob = {};
+    presence.apply(caret(1, 1), ada, identity);
+    vi.advanceTimersByTime(50);
+    presence.apply(caret(1, 2), ada, identity);
+    presence.apply(caret(2, 1), bob, identity);
+    vi.advanceTimersByTime(50);
+    presence.applyRemote(caret(3, 1));
+    vi.advanceTimersByTime(50);
+    presence.removeOwnedBy(bob); // bob left: everyone still here hears of it
+    vi.advanceTimersByTime(50);
+    expect(broadcasts).toHaveLength(4);
+    expect(leftOut).toEqual([ada, null, null, null]);
   });
 
   it('answers a joining client with what it holds, sent or not', () => {

@@ -19,6 +19,10 @@
  * first one it announces), and the `user` field of its state is replaced with
  * the name and colour of its account.
  *
+ * A message that holds only one connection's changes is not sent back to it:
+ * a client knows its own state, and in a room of five where one person types,
+ * that echo would be one socket write in five.
+ *
  * Entries from other instances (scale-out) are owned by `remoteOwner`; they
  * expire when not renewed (their instance may have died), and are never
  * published back.
@@ -48,8 +52,8 @@ export interface PresenceIdentity {
 export const remoteOwner = Object.freeze({ remote: true });
 
 export interface PresenceOutputs {
-  /** Sends one awareness message to every local client of the room. */
-  broadcast(message: Uint8Array): void;
+  /** Sends one awareness message to every local client of the room but `except` (if set). */
+  broadcast(message: Uint8Array, except: object | null): void;
   /** Sends locally made changes to the other instances. */
   publish(update: Uint8Array): void;
 }
@@ -172,22 +176,33 @@ export class RoomPresence {
 
   /** Broadcasts what is queued now instead of when the interval ends. */
   flush(): void {
+    const sender = this.soleLocalOwner();
     const message = this.takeQueued();
-    if (message) this.outputs.broadcast(message);
+    if (message) this.outputs.broadcast(message, sender);
   }
 
   /**
    * What is queued, as one awareness message for the caller to send to every
-   * local client, if it is all `owner`'s and the interval since the last
-   * message has passed (null otherwise, and it waits for its timer). A room
-   * sends it in the same write as `owner`'s update: a writer's caret arrives
-   * with their edit. Other people's carets keep their pace, so in a busy room
-   * presence still comes between edits at most once per interval.
+   * local client but `owner`, if it is all `owner`'s and the interval since
+   * the last message has passed (null otherwise, and it waits for its timer).
+   * A room sends it in the same write as `owner`'s update: a writer's caret
+   * arrives with their edit. Other people's carets keep their pace, so in a
+   * busy room presence still comes between edits at most once per interval.
    */
   takeDue(owner: object, now: number): Uint8Array | null {
-    if (now - this.lastSentAt < this.intervalMs || this.queued.size === 0) return null;
-    for (const { entry } of this.queued.values()) if (entry.owner !== owner) return null;
+    if (now - this.lastSentAt < this.intervalMs || this.soleLocalOwner() !== owner) return null;
     return this.takeQueued();
+  }
+
+  /** The connection that made every queued change, if one did (none for other instances' changes). */
+  private soleLocalOwner(): object | null {
+    let owner: object | null = null;
+    for (const { entry } of this.queued.values()) {
+      if (!entry.owner || entry.owner === remoteOwner) return null;
+      if (owner && entry.owner !== owner) return null;
+      owner = entry.owner;
+    }
+    return owner;
   }
 
   /** Empties the queue: the awareness message for local clients, null if nothing was queued. */
