@@ -75,11 +75,14 @@ await build({
   target: 'node20',
   sourcemap: true,
   // Whitespace and comments only (V8 keeps every module's source in memory).
-  // Identifiers stay, and keepNames gives functions and classes that bundling
-  // renamed (`Node2`) their own names back, so stack traces and
-  // `constructor.name` read as in the source even without --enable-source-maps.
+  // Identifiers stay, so stack traces name Baton's functions as the sources
+  // do. Not `keepNames`: it gives back their names to the few classes that
+  // bundling renamed (ProseMirror's `Node2`) with one `__name` call per
+  // function and class, at start and for every closure made at run time, and
+  // each call gives that function its own hidden class: 3 MB of RSS at rest
+  // (docs/performance.md § 6, sixth pass). Packages that test an error's
+  // kind set `name` themselves.
   minifyWhitespace: !values.readable,
-  keepNames: true,
   // Non-ASCII characters as escapes, so V8 stores the files one byte a
   // character (see asciiPackages above).
   charset: 'ascii',
