@@ -39,4 +39,45 @@ describe('AccessCache (ROLE-5)', () => {
     expect(small.get('ann', 'i1')).toBeUndefined();
     expect(small.get('ann', 'i3')).toEqual(access('i3'));
   });
+
+  it('asks once for a question already being looked up, unless a change arrived since', async () => {
+    const cache = new AccessCache(60_000, 10);
+    let lookups = 0;
+    const pending: Array<(a: ReturnType<typeof access>) => void> = [];
+    const lookUp = () => {
+      lookups++;
+      return new Promise<ReturnType<typeof access>>((resolve) => pending.push(resolve));
+    };
+    const first = cache.answer('ann', 'i1', lookUp);
+    const second = cache.answer('ann', 'i1', lookUp);
+    const otherUser = cache.answer('bob', 'i1', lookUp);
+    expect(lookups).toBe(2);
+    cache.evict({ seriesId: 's2', userIds: null });
+    const afterChange = cache.answer('ann', 'i1', lookUp);
+    expect(lookups).toBe(3);
+    for (const resolve of pending) resolve(access('i1'));
+    await expect(Promise.all([first, second, otherUser, afterChange])).resolves.toHaveLength(4);
+    // The answer looked up after the change is kept; the ones from before it are not.
+    expect(cache.get('ann', 'i1')).toEqual(access('i1'));
+    expect(cache.get('bob', 'i1')).toBeUndefined();
+  });
+
+  it('gives a refusal to everyone who waited for it, and asks again afterwards', async () => {
+    const cache = new AccessCache(60_000, 10);
+    let lookups = 0;
+    let refuse: (error: Error) => void = () => {};
+    const refused = () => {
+      lookups++;
+      return new Promise<ReturnType<typeof access>>((_, reject) => (refuse = reject));
+    };
+    const first = cache.answer('ann', 'i1', refused);
+    const second = cache.answer('ann', 'i1', refused);
+    refuse(new Error('not a member'));
+    await expect(first).rejects.toThrow('not a member');
+    await expect(second).rejects.toThrow('not a member');
+    await expect(cache.answer('ann', 'i1', () => Promise.resolve(access('i1')))).resolves.toEqual(
+      access('i1'),
+    );
+    expect(lookups).toBe(1);
+  });
 });

@@ -10,6 +10,10 @@
  * concerns at once, and a lookup that was already running when one arrived does
  * not store its (possibly stale) answer: `generation` tells. The permission
  * rule itself stays in `access.ts`; this only remembers its answers.
+ *
+ * Questions asked while the same one is being looked up wait for that answer
+ * instead of asking again (the members of a room open it at the same moment),
+ * unless an access change arrived since that lookup started.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -24,6 +28,11 @@ interface Answer {
 
 export class AccessCache {
   private readonly answers: RecentAnswers<string, Answer>;
+  /** Lookups under way, by entry key, with the generation each started at. */
+  private readonly running = new Map<
+    string,
+    { generation: number; access: Promise<InstallmentAccess> }
+  >();
 
   /** `ttlMs` 0 turns the cache off. */
   constructor(ttlMs: number, maxEntries: number) {
@@ -44,6 +53,33 @@ export class AccessCache {
     this.answers.set(entryKey(userId, access.installmentId), { userId, access }, generation);
   }
 
+  /**
+   * The access `lookUp` confirms for (user, installment): remembered, or the
+   * answer of the same lookup already under way, or `lookUp`'s. A refusal
+   * (rejection) goes to everyone who waited for that lookup, and is not kept.
+   */
+  async answer(
+    userId: string,
+    installmentId: string,
+    lookUp: () => Promise<InstallmentAccess>,
+  ): Promise<InstallmentAccess> {
+    const remembered = this.get(userId, installmentId);
+    if (remembered) return remembered;
+    const key = entryKey(userId, installmentId);
+    const generation = this.generation;
+    const underway = this.running.get(key);
+    if (underway?.generation === generation) return underway.access;
+    const access = lookUp();
+    this.running.set(key, { generation, access });
+    try {
+      const confirmed = await access;
+      this.set(userId, confirmed, generation);
+      return confirmed;
+    } finally {
+      if (this.running.get(key)?.access === access) this.running.delete(key);
+    }
+  }
+
   /** Drops what the change may have made wrong. */
   evict(change: AccessChange): void {
     this.answers.evict(
@@ -56,13 +92,10 @@ export class AccessCache {
 
 /** The websocket's read check (`requireInstallmentCapability(…, 'read')`), answered from the cache when it can. */
 export function createReadAccessLookup(db: Kysely<Database>, cache: AccessCache) {
-  return async function readAccess(actor: Actor, installmentId: string) {
-    const cached = cache.get(actor.userId, installmentId);
-    if (cached) return cached;
-    const generation = cache.generation;
-    const access = await requireInstallmentCapability(db, actor, installmentId, 'read');
-    cache.set(actor.userId, access, generation);
-    return access;
+  return function readAccess(actor: Actor, installmentId: string) {
+    return cache.answer(actor.userId, installmentId, () =>
+      requireInstallmentCapability(db, actor, installmentId, 'read'),
+    );
   };
 }
 
