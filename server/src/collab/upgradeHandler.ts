@@ -95,19 +95,16 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 }
 
 async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (!url.pathname.startsWith(COLLAB_PATH_PREFIX))
-    throw new AppError('not_found', 404, 'Not found');
-  const parsedId = idParam.safeParse(
-    decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)),
-  );
+  const { pathname, query } = requestTarget(request.url ?? '/');
+  if (!pathname.startsWith(COLLAB_PATH_PREFIX)) throw new AppError('not_found', 404, 'Not found');
+  const parsedId = idParam.safeParse(decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length)));
   if (!parsedId.success) throw new AppError('not_found', 404, 'Not found');
   // Browsers always send Origin on websocket upgrades; a foreign one is cross-site hijacking.
   const origin = request.headers.origin;
   if (origin !== undefined && !deps.isTrustedOrigin(origin)) {
     throw new AppError('forbidden', 403, 'Origin not allowed');
   }
-  const queryToken = url.searchParams.get('token');
+  const queryToken = query?.get('token') ?? null;
   const hasApiKey = carriesApiKey(
     (name) => request.headers[name] as string | undefined,
     queryToken,
@@ -136,6 +133,25 @@ async function authorize(deps: UpgradeDeps, request: IncomingMessage) {
     suggestionsOnly: !can(access.role, 'edit') && can(access.role, 'suggest'),
     sessionToken: user.sessionToken,
   };
+}
+
+/**
+ * The path and query of an upgrade's request target. Clients send the origin
+ * form (`/collab/id?token=…`), read here without `new URL`, which was a third
+ * of the CPU this check took; the absolute form still goes through it.
+ */
+function requestTarget(target: string): { pathname: string; query: URLSearchParams | null } {
+  if (!target.startsWith('/')) {
+    const url = new URL(target, 'http://localhost');
+    return { pathname: url.pathname, query: url.searchParams };
+  }
+  const queryAt = target.indexOf('?');
+  return queryAt < 0
+    ? { pathname: target, query: null }
+    : {
+        pathname: target.slice(0, queryAt),
+        query: new URLSearchParams(target.slice(queryAt + 1)),
+      };
 }
 
 function toHeaders(request: IncomingMessage): Headers {
