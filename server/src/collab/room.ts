@@ -190,17 +190,14 @@ export class Room {
     return this.writes.pending;
   }
 
-  /** Adds a connection and greets it: sync step 1, read-only notice, who is here; one write. */
   join(connection: RoomMember): void {
     this.connections.add(connection);
-    const greeting: Uint8Array[] = [];
     // Until the stored log is integrated the server has no state to ask about;
     // everyone connected then gets its sync step 1 once it is (integrateStored).
-    if (this.state.kind !== 'stored') greeting.push(encodeSyncStep1(this.ydoc));
-    if (connection.identity.readOnly) greeting.push(readOnlyMessage);
+    if (this.state.kind !== 'stored') connection.send(encodeSyncStep1(this.ydoc));
+    if (connection.identity.readOnly) connection.send(readOnlyMessage);
     const presence = this.presence.encodeAll();
-    if (presence) greeting.push(presence);
-    if (greeting.length > 0) connection.sendShared(new SharedMessage(...greeting));
+    if (presence) connection.send(presence);
   }
 
   leave(connection: RoomMember): void {
