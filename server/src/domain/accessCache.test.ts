@@ -6,6 +6,7 @@ const access = (installmentId: string, seriesId = 's1') => ({
   seriesId,
   role: 'editor' as const,
 });
+type Access = ReturnType<typeof access>;
 
 describe('AccessCache (ROLE-5)', () => {
   it('drops the changed users of the series, and everyone for a series-wide change', () => {
@@ -43,10 +44,10 @@ describe('AccessCache (ROLE-5)', () => {
   it('asks once for a question already being looked up, unless a change arrived since', async () => {
     const cache = new AccessCache(60_000, 10);
     let lookups = 0;
-    const pending: Array<(a: ReturnType<typeof access>) => void> = [];
+    const pending: Array<(a: Access) => void> = [];
     const lookUp = () => {
       lookups++;
-      return new Promise<ReturnType<typeof access>>((resolve) => pending.push(resolve));
+      return new Promise<Access>((resolve) => pending.push(resolve));
     };
     const first = cache.answer('ann', 'i1', lookUp);
     const second = cache.answer('ann', 'i1', lookUp);
@@ -68,7 +69,7 @@ describe('AccessCache (ROLE-5)', () => {
     let refuse: (error: Error) => void = () => {};
     const refused = () => {
       lookups++;
-      return new Promise<ReturnType<typeof access>>((_, reject) => (refuse = reject));
+      return new Promise<Access>((_, reject) => (refuse = reject));
     };
     const first = cache.answer('ann', 'i1', refused);
     const second = cache.answer('ann', 'i1', refused);
