@@ -4,9 +4,11 @@
 // from node_modules. No TypeScript compiler at run time: faster start, less
 // memory (docs/performance.md § 6).
 //
-// Usage: node scripts/build.mjs [--outdir DIR] [--readable]
+// Usage: node scripts/build.mjs [--outdir DIR] [--readable] [--entry FILE]
 //   --outdir: relative to server/; default dist
 //   --readable: whitespace kept, so a CPU profile's file:line points at one statement
+//   --entry: bundles FILE (relative to server/) as main.js instead of Baton's
+//            entry points, with the same settings (the bench's stack floor)
 // The output must stay inside server/: the packages left external below are
 // resolved from server/node_modules at run time.
 import { build } from 'esbuild';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     outdir: { type: 'string', default: 'dist' },
     readable: { type: 'boolean', default: false },
+    entry: { type: 'string' },
   },
 });
 const outdir = path.resolve(serverDir, values.outdir);
@@ -61,7 +64,7 @@ const asciiPackages = {
 rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  entryPoints: values.entry ? { main: values.entry } : { main: 'src/main.ts', cli: 'src/cli.ts' },
   absWorkingDir: serverDir,
   outdir,
   bundle: true,

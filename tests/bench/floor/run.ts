@@ -1,0 +1,121 @@
+/**
+ * `pnpm bench:floor`: resting RSS of the reference server, of the stack floor
+ * (server/scripts/stackFloorServer.ts: Baton's stack with nothing of Baton's own) and of
+ * Baton, measured as the idle scenario's resting row is (after the sign-up and
+ * a rest, then until the process is idle), with a longer rest (below). It says how much of Baton's
+ * resting memory its stack takes before Baton adds anything
+ * (docs/performance.md § 6, seventh pass).
+ *
+ * Usage: pnpm bench:floor [--rounds N]   (default 3; orders alternate each round)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFlags } from '../../support/startFlags.ts';
+import { machineInfo } from '../machine.ts';
+import { memory, sleep, untilIdle } from '../procStats.ts';
+import { median } from '../stats.ts';
+import { launchBaton } from '../servers/baton.ts';
+import { openSession } from '../servers/batonApi.ts';
+import { serverDir } from '../servers/batonEntry.ts';
+import { startChildServer } from '../servers/childServer.ts';
+import { launchReference } from '../servers/reference.ts';
+
+/**
+ * Longer than the idle scenario's 12 s: V8's memory reducer gives back the
+ * young generation the first sign-up grew 8–20 s later, and in the floor later
+ * than in Baton; read earlier, the floor would hold ~10 MB that it gives back.
+ */
+const restMs = 30_000;
+/** Inside server/, so the bundle finds better-sqlite3 in server/node_modules. */
+const floorDir = 'node_modules/.cache/baton-floor';
+const floorSource = 'scripts/stackFloorServer.ts';
+
+type Kind = 'reference' | 'floor' | 'baton';
+
+interface Running {
+  pid: number;
+  dispose(): Promise<void>;
+}
+
+async function launchFloor(): Promise<Running> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-floor-'));
+  const server = await startChildServer({
+    args: [...startFlags(), path.join(floorDir, 'main.js')],
+    cwd: serverDir,
+    env: { DATA_DIR: dataDir, BETTER_AUTH_SECRET: 'baton-bench-secret-0123456789abcdef' },
+    readyLine: /stack floor listening on port (\d+)/,
+  });
+  await openSession(`http://127.0.0.1:${server.ready[1]}`);
+  return {
+    pid: server.pid,
+    async dispose() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const launchers: Record<Kind, () => Promise<Running>> = {
+  reference: async () => {
+    const handle = await launchReference();
+    return { pid: handle.pid, dispose: () => handle.stop() };
+  },
+  floor: launchFloor,
+  baton: async () => {
+    const handle = await launchBaton();
+    return { pid: handle.pid, dispose: () => handle.dispose() };
+  },
+};
+
+async function restingRss(kind: Kind): Promise<number> {
+  const server = await launchers[kind]();
+  try {
+    await sleep(restMs);
+    await untilIdle(server.pid);
+    return memory(server.pid).rss / 2 ** 20;
+  } finally {
+    await server.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
+  const machine = machineInfo();
+  process.stderr.write(
+    `floor: node ${machine.node}, ${machine.cores} cores, commit ${machine.commit}\n`,
+  );
+  execFileSync(
+    process.execPath,
+    ['scripts/build.mjs', '--entry', floorSource, '--outdir', floorDir],
+    { cwd: serverDir, stdio: 'inherit' },
+  );
+  const kinds: Kind[] = ['reference', 'floor', 'baton'];
+  const readings: Record<Kind, number[]> = { reference: [], floor: [], baton: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const rss = await restingRss(kind);
+      process.stderr.write(`round ${round + 1}, ${kind}: ${rss.toFixed(1)} MB\n`);
+      readings[kind].push(rss);
+    }
+  }
+  const reference = median(readings.reference);
+  const floor = median(readings.floor);
+  const baton = median(readings.baton);
+  const row = (label: string, mb: number) =>
+    `  ${label.padEnd(34)} ${mb.toFixed(1).padStart(6)} MB  ${(mb / reference).toFixed(2)}× ref\n`;
+  process.stdout.write(
+    `\nresting RSS after the sign-up, ${rounds} round(s), medians\n` +
+      row('reference (@y/websocket-server)', reference) +
+      row('stack floor (no Baton code)', floor) +
+      row('Baton', baton) +
+      `  Baton's own code at rest: ${(baton - floor).toFixed(1)} MB; ` +
+      `the 1.3× target: ${(1.3 * reference).toFixed(1)} MB\n`,
+  );
+}
+
+await main();
