@@ -5,7 +5,8 @@
 // headers: prebuilt downloads are blocked), then hands over to `pnpm run <target>`.
 // No dependencies: nothing is installed when it runs.
 //
-// Usage: node server/scripts/bootstrap.mjs <serve|check|bench> [args…]; `install` only installs (CI).
+// Usage: node server/scripts/bootstrap.mjs <serve|check|bench|bench:floor> [args…]; `install` only
+// installs (CI).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -13,14 +14,14 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PNPM_VERSION = '12.4.2';
-const TARGETS = ['serve', 'check', 'bench', 'install'];
+const TARGETS = ['serve', 'check', 'bench', 'bench:floor', 'install'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const win = process.platform === 'win32';
 const log = (msg) => console.error(`baton: ${msg}`);
 
 const [target, ...forwarded] = process.argv.slice(2);
 if (!TARGETS.includes(target)) {
-  log(`usage: node server/scripts/bootstrap.mjs <serve|check|bench> [args…]`);
+  log(`usage: node server/scripts/bootstrap.mjs <serve|check|bench|bench:floor> [args…]`);
   process.exit(2);
 }
 

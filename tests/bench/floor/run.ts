@@ -6,7 +6,9 @@
  * resting memory its stack takes before Baton adds anything
  * (docs/performance.md § 6, seventh pass).
  *
- * Usage: pnpm bench:floor [--rounds N]   (default 3; orders alternate each round)
+ * Usage: pnpm bench:floor [--rounds N] [--rest-ms MS]
+ *   --rounds   default 3; the order of the servers alternates each round
+ *   --rest-ms  default 30000; CI runs a short rest so the tool cannot rot
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { launchReference } from '../servers/reference.ts';
  * young generation the first sign-up grew 8–20 s later, and in the floor later
  * than in Baton; read earlier, the floor would hold ~10 MB that it gives back.
  */
-const restMs = 30_000;
+const defaultRestMs = 30_000;
 /** Inside server/, so the bundle finds better-sqlite3 in server/node_modules. */
 const floorDir = 'node_modules/.cache/baton-floor';
 const floorSource = 'scripts/stackFloorServer.ts';
@@ -70,7 +72,7 @@ const launchers: Record<Kind, () => Promise<Running>> = {
   },
 };
 
-async function restingRss(kind: Kind): Promise<number> {
+async function restingRss(kind: Kind, restMs: number): Promise<number> {
   const server = await launchers[kind]();
   try {
     await sleep(restMs);
@@ -82,9 +84,16 @@ async function restingRss(kind: Kind): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '3' },
+      'rest-ms': { type: 'string', default: String(defaultRestMs) },
+    },
+  });
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
+  const restMs = Number(values['rest-ms']);
+  if (!Number.isInteger(restMs) || restMs < 0) throw new Error('--rest-ms takes milliseconds ≥ 0');
   const machine = machineInfo();
   process.stderr.write(
     `floor: node ${machine.node}, ${machine.cores} cores, commit ${machine.commit}\n`,
@@ -98,7 +107,7 @@ async function main(): Promise<void> {
   const readings: Record<Kind, number[]> = { reference: [], floor: [], baton: [] };
   for (let round = 0; round < rounds; round++) {
     for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
-      const rss = await restingRss(kind);
+      const rss = await restingRss(kind, restMs);
       process.stderr.write(`round ${round + 1}, ${kind}: ${rss.toFixed(1)} MB\n`);
       readings[kind].push(rss);
     }
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
   const row = (label: string, mb: number) =>
     `  ${label.padEnd(34)} ${mb.toFixed(1).padStart(6)} MB  ${(mb / reference).toFixed(2)}× ref\n`;
   process.stdout.write(
-    `\nresting RSS after the sign-up, ${rounds} round(s), medians\n` +
+    `\nresting RSS after the sign-up and ${restMs / 1000} s, ${rounds} round(s), medians\n` +
       row('reference (@y/websocket-server)', reference) +
       row('stack floor (no Baton code)', floor) +
       row('Baton', baton) +
