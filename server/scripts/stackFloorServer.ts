@@ -6,8 +6,9 @@
  * authenticated, validated `POST /api/series`; a websocket upgrade joins one
  * Y.Doc. better-auth loads on the first request, as Baton's does.
  *
- * Bundled and run like Baton's production build (floor/run.ts), so the
- * difference between the two at rest is what Baton's own code holds.
+ * tests/bench/floor/run.ts bundles it with Baton's build settings and starts
+ * it with Baton's start flags, so the difference between the two at rest is
+ * what Baton's own code holds.
  */
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';

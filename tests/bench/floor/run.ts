@@ -1,10 +1,10 @@
 /**
  * `pnpm bench:floor`: resting RSS of the reference server, of the stack floor
- * (server/scripts/stackFloorServer.ts: Baton's stack with nothing of Baton's own) and of
- * Baton, measured as the idle scenario's resting row is (after the sign-up and
- * a rest, then until the process is idle), with a longer rest (below). It says how much of Baton's
- * resting memory its stack takes before Baton adds anything
- * (docs/performance.md § 6, seventh pass).
+ * (server/scripts/stackFloorServer.ts: Baton's stack with none of Baton's
+ * code) and of Baton, each read as the idle scenario reads its resting row
+ * (after the sign-up and a rest, once the process is idle) but after a longer
+ * rest (below). The floor says how much of Baton's resting memory its stack
+ * holds before Baton adds anything (docs/performance.md § 6, seventh pass).
  *
  * Usage: pnpm bench:floor [--rounds N] [--rest-ms MS]
  *   --rounds   default 3; the order of the servers alternates each round
@@ -50,14 +50,15 @@ async function launchFloor(): Promise<Running> {
     env: { DATA_DIR: dataDir, BETTER_AUTH_SECRET: 'baton-bench-secret-0123456789abcdef' },
     readyLine: /stack floor listening on port (\d+)/,
   });
-  await openSession(`http://127.0.0.1:${server.ready[1]}`);
-  return {
-    pid: server.pid,
-    async dispose() {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const dispose = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  await openSession(`http://127.0.0.1:${server.ready[1]}`).catch(async (error: unknown) => {
+    await dispose();
+    throw error;
+  });
+  return { pid: server.pid, dispose };
 }
 
 const launchers: Record<Kind, () => Promise<Running>> = {
