@@ -19,7 +19,7 @@ import { startFlags } from '../../support/startFlags.ts';
 import { machineInfo } from '../machine.ts';
 import { memory, sleep, untilIdle } from '../procStats.ts';
 import { median } from '../stats.ts';
-import { launchBaton } from '../servers/baton.ts';
+import { benchSecret, launchBaton } from '../servers/baton.ts';
 import { openSession } from '../servers/batonApi.ts';
 import { serverDir } from '../servers/batonEntry.ts';
 import { startChildServer } from '../servers/childServer.ts';
@@ -47,7 +47,7 @@ async function launchFloor(): Promise<Running> {
   const server = await startChildServer({
     args: [...startFlags(), path.join(floorDir, 'main.js')],
     cwd: serverDir,
-    env: { DATA_DIR: dataDir, BETTER_AUTH_SECRET: 'baton-bench-secret-0123456789abcdef' },
+    env: { DATA_DIR: dataDir, BETTER_AUTH_SECRET: benchSecret },
     readyLine: /stack floor listening on port (\d+)/,
   });
   const dispose = async () => {

@@ -12,7 +12,7 @@ import { startChildServer } from './childServer.ts';
 import type { LaunchOptions, ServerHandle } from './target.ts';
 
 /** Fixed, so a restarted server accepts the cookie of the first one. */
-const benchSecret = 'baton-bench-secret-0123456789abcdef';
+export const benchSecret = 'baton-bench-secret-0123456789abcdef';
 
 export interface BatonHandle extends ServerHandle {
   kind: 'baton';
